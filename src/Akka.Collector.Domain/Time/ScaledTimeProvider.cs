@@ -1,0 +1,50 @@
+namespace Akka.Collector.Domain.Time;
+
+/// <summary>
+/// The market clock for a running node: starts at a chosen instant and runs
+/// <see cref="Speed"/> times faster than the machine's clock, timers included. With no start
+/// and speed 1 it is the machine's clock. Tests use a fake <see cref="TimeProvider"/> instead.
+/// </summary>
+public sealed class ScaledTimeProvider : TimeProvider
+{
+    private readonly TimeProvider _real;
+    private readonly DateTimeOffset _realStart;
+    private readonly DateTimeOffset _virtualStart;
+
+    public ScaledTimeProvider(DateTimeOffset? startAt, double speed, TimeProvider? real = null)
+    {
+        if (!(speed > 0) || double.IsInfinity(speed))
+            throw new ArgumentOutOfRangeException(nameof(speed), speed, "speed must be a positive number");
+
+        _real = real ?? System;
+        _realStart = _real.GetUtcNow();
+        _virtualStart = startAt ?? _realStart;
+        Speed = speed;
+    }
+
+    public double Speed { get; }
+
+    public override DateTimeOffset GetUtcNow()
+    {
+        var elapsed = _real.GetUtcNow() - _realStart;
+        return _virtualStart + TimeSpan.FromTicks((long)(elapsed.Ticks * Speed));
+    }
+
+    public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period) =>
+        new ScaledTimer(_real.CreateTimer(callback, state, Scale(dueTime), Scale(period)), this);
+
+    private TimeSpan Scale(TimeSpan span) =>
+        span == Timeout.InfiniteTimeSpan || span <= TimeSpan.Zero
+            ? span
+            : TimeSpan.FromTicks(Math.Max(1, (long)(span.Ticks / Speed)));
+
+    private sealed class ScaledTimer(ITimer inner, ScaledTimeProvider owner) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period) =>
+            inner.Change(owner.Scale(dueTime), owner.Scale(period));
+
+        public void Dispose() => inner.Dispose();
+
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
+    }
+}

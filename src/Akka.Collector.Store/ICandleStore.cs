@@ -1,0 +1,42 @@
+using Akka.Collector.Domain.Alignment;
+using Akka.Collector.Domain.Candles;
+using Akka.Collector.Domain.Intervals;
+using Akka.Collector.Domain.Symbols;
+using NodaTime;
+
+namespace Akka.Collector.Store;
+
+/// <summary>
+/// Candles and the time ranges that were fetched for them. Writes are idempotent upserts keyed
+/// by (symbol, interval, start); a covered range with no bars records that nothing traded.
+/// </summary>
+public interface ICandleStore
+{
+    /// <summary>Creates or migrates the schema. Safe to call on every start.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>Stores a batch in one transaction: bars upserted, covered ranges merged in.</summary>
+    Task WriteAsync(IReadOnlyList<CandleWrite> writes, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Bars with start in [from, to), the newest <paramref name="limit"/> of them, oldest first.
+    /// </summary>
+    Task<IReadOnlyList<Candle>> ReadAsync(
+        Symbol symbol, BarInterval interval, Instant from, Instant to, int limit,
+        CancellationToken cancellationToken);
+
+    /// <summary>The newest stored bar, if any.</summary>
+    Task<Candle?> ReadNewestAsync(Symbol symbol, BarInterval interval, CancellationToken cancellationToken);
+
+    /// <summary>Per interval, the end of the newest covered range of this symbol.</summary>
+    Task<IReadOnlyDictionary<BarInterval, Instant>> ReadWatermarksAsync(
+        Symbol symbol, CancellationToken cancellationToken);
+
+    /// <summary>Covered ranges of one symbol and interval, merged and ordered.</summary>
+    Task<IReadOnlyList<TimeRange>> ReadCoverageAsync(
+        Symbol symbol, BarInterval interval, CancellationToken cancellationToken);
+}
+
+/// <summary>One symbol's bars for one interval plus the range the fetch covered.</summary>
+public sealed record CandleWrite(
+    Symbol Symbol, BarInterval Interval, TimeRange Covered, IReadOnlyList<Candle> Bars);
