@@ -10,6 +10,9 @@ public enum FailureKind
     NotEntitled,
     RequestRejected,
     MalformedReply,
+
+    /// <summary>The bars arrived but could not be stored; raised by the collector, not a vendor.</summary>
+    StoreUnavailable,
 }
 
 public sealed class BarSourceException(FailureKind kind, string message, Exception? inner = null)

@@ -70,21 +70,37 @@ public sealed class BarGrid(MarketCalendar calendar)
     }
 
     /// <summary>Bars that lie wholly inside [from, to), oldest first.</summary>
-    public IEnumerable<BarSlot> SlotsWithin(Instant from, Instant to, BarInterval interval) =>
-        Calendar.SessionsOverlapping(from, to)
+    /// <exception cref="ArgumentException">to is before from.</exception>
+    public IEnumerable<BarSlot> SlotsWithin(Instant from, Instant to, BarInterval interval)
+    {
+        if (to < from)
+            throw new ArgumentException($"range end {to} is before its start {from}", nameof(to));
+
+        return Calendar.SessionsOverlapping(from, to)
             .SelectMany(s => SlotsOf(s, interval))
             .Where(slot => slot.Start >= from && slot.End <= to);
+    }
 
     /// <summary>
     /// Where a first backfill starts: the open of the session <paramref name="sessions"/> - 1
     /// sessions before the one in progress (or last closed) at t, so the chart holds that many
-    /// sessions. Clamped to the first session the calendar covers.
+    /// sessions. Clamped to the first session the calendar covers, also when no session of the
+    /// calendar has closed yet at t. A t whose date the calendar does not cover throws.
     /// </summary>
     public Instant BackfillStart(Instant t, int sessions)
     {
-        var current = Calendar.CurrentOrLastSession(t);
+        var inProgress = Calendar.SessionAt(t);
+        var all = Calendar.Sessions;
+        if (all.Count == 0)
+            throw new CalendarOutOfRangeException(Calendar.DateOf(t), Calendar.FirstDate,
+                Calendar.LastDate);
+
+        var first = all[0];
+        if (inProgress is null && t < first.Close)
+            return first.Open;
+
+        var current = inProgress ?? Calendar.LastClosedSession(t);
         var back = Math.Max(0, sessions - 1);
-        var first = Calendar.Sessions[0];
         try
         {
             return Calendar.SessionsBefore(current, back).Open;

@@ -30,45 +30,78 @@ public static class CalendarFile
             throw new FormatException($"calendar document is not valid JSON: {e.Message}", e);
         }
 
-        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(Require(doc.TimeZone, "timeZone"))
-            ?? throw new FormatException($"calendar time zone '{doc.TimeZone}' is not an IANA zone");
+        var zoneId = Require(doc.TimeZone, "timeZone");
+        var zone = DateTimeZoneProviders.Tzdb.GetZoneOrNull(zoneId)
+            ?? throw new FormatException(
+                $"calendar field 'timeZone': '{Shorten(zoneId)}' is not an IANA time zone id");
+
+        var validFrom = Date(doc.ValidFrom, "validFrom");
+        var validTo = Date(doc.ValidTo, "validTo");
+        if (validTo < validFrom)
+            throw new FormatException(
+                $"calendar field 'validTo': {validTo:yyyy-MM-dd} is before validFrom " +
+                $"{validFrom:yyyy-MM-dd}");
+
+        var regularOpen = Time(doc.RegularOpen ?? "09:30", "regularOpen");
+        var regularClose = Time(doc.RegularClose ?? "16:00", "regularClose");
+        if (regularClose <= regularOpen)
+            throw new FormatException(
+                $"calendar field 'regularClose': {regularClose:HH:mm} is not after regularOpen " +
+                $"{regularOpen:HH:mm}");
 
         var closures = new Dictionary<LocalDate, string>();
-        foreach (var day in doc.Holidays.Concat(doc.Closures))
-            closures[Date(day.Date, "holidays/closures")] = day.Name ?? "closed";
+        foreach (var (day, field) in Entries(doc.Holidays, "holidays")
+                     .Concat(Entries(doc.Closures, "closures")))
+            closures[Date(day.Date, $"{field}.date")] = day.Name ?? "closed";
 
         var earlyCloses = new Dictionary<LocalDate, LocalTime>();
-        foreach (var day in doc.EarlyCloses)
-            earlyCloses[Date(day.Date, "earlyCloses")] = Time(day.Close ?? "13:00", "earlyCloses");
+        foreach (var (day, field) in Entries(doc.EarlyCloses, "earlyCloses"))
+        {
+            var date = Date(day.Date, $"{field}.date");
+            var close = Time(day.Close ?? "13:00", $"{field}.close");
+            if (close <= regularOpen || close > regularClose)
+                throw new FormatException(
+                    $"calendar field '{field}.close': {close:HH:mm} on {date:yyyy-MM-dd} must " +
+                    $"be after regularOpen {regularOpen:HH:mm} and no later than regularClose " +
+                    $"{regularClose:HH:mm}");
+
+            earlyCloses[date] = close;
+        }
 
         return new MarketCalendar(
-            zone,
-            Date(doc.ValidFrom, "validFrom"),
-            Date(doc.ValidTo, "validTo"),
-            Time(doc.RegularOpen ?? "09:30", "regularOpen"),
-            Time(doc.RegularClose ?? "16:00", "regularClose"),
-            closures,
-            earlyCloses);
+            zone, validFrom, validTo, regularOpen, regularClose, closures, earlyCloses);
     }
 
     /// <summary>The NYSE calendar compiled into this assembly.</summary>
     public static MarketCalendar LoadEmbeddedNyse()
     {
-        using var stream = typeof(CalendarFile).Assembly.GetManifestResourceStream("nyse-calendar.json")
+        using var stream = typeof(CalendarFile).Assembly
+            .GetManifestResourceStream("nyse-calendar.json")
             ?? throw new InvalidOperationException("embedded nyse-calendar.json is missing");
         using var reader = new StreamReader(stream);
         return Parse(reader.ReadToEnd());
     }
 
+    // A missing list is an empty one; a null entry inside a list is a broken document.
+    private static IEnumerable<(Day Day, string Field)> Entries(List<Day?>? days, string list) =>
+        (days ?? []).Select((day, i) => day is null
+            ? throw new FormatException($"calendar field '{list}[{i}]' is null")
+            : (day, $"{list}[{i}]"));
+
+    private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "...";
+
     private static string Require(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw new FormatException($"calendar field '{field}' is missing") : value;
+        string.IsNullOrWhiteSpace(value)
+            ? throw new FormatException($"calendar field '{field}' is missing")
+            : value;
 
     private static LocalDate Date(string? text, string field)
     {
         var result = LocalDatePattern.Iso.Parse(Require(text, field));
         return result.Success
             ? result.Value
-            : throw new FormatException($"calendar field '{field}': '{text}' is not a yyyy-MM-dd date");
+            : throw new FormatException(
+                $"calendar field '{field}': '{text}' is not a yyyy-MM-dd date");
     }
 
     private static LocalTime Time(string text, string field)
@@ -76,7 +109,8 @@ public static class CalendarFile
         var result = LocalTimePattern.CreateWithInvariantCulture("HH:mm").Parse(text);
         return result.Success
             ? result.Value
-            : throw new FormatException($"calendar field '{field}': '{text}' is not an HH:mm time");
+            : throw new FormatException(
+                $"calendar field '{field}': '{text}' is not an HH:mm time");
     }
 
     private sealed class Document
@@ -86,9 +120,9 @@ public static class CalendarFile
         public string? ValidTo { get; set; }
         public string? RegularOpen { get; set; }
         public string? RegularClose { get; set; }
-        public List<Day> Holidays { get; set; } = [];
-        public List<Day> Closures { get; set; } = [];
-        public List<Day> EarlyCloses { get; set; } = [];
+        public List<Day?>? Holidays { get; set; } = [];
+        public List<Day?>? Closures { get; set; } = [];
+        public List<Day?>? EarlyCloses { get; set; } = [];
     }
 
     private sealed class Day

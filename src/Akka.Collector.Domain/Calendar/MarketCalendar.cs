@@ -126,8 +126,10 @@ public sealed class MarketCalendar
     /// <summary>Sessions with any part inside [from, to), oldest first.</summary>
     public IReadOnlyList<TradingSession> SessionsOverlapping(Instant from, Instant to)
     {
+        // The end is exclusive: a range that stops at midnight after the last covered date
+        // asks nothing about the next day.
         EnsureCovered(DateOf(from));
-        EnsureCovered(DateOf(to));
+        EnsureCovered(DateOf(to > from ? to - Duration.Epsilon : to));
 
         var result = new List<TradingSession>();
         var i = Math.Max(0, IndexOfLastOpenAtOrBefore(from));

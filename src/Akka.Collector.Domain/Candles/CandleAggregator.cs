@@ -1,5 +1,6 @@
 using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Intervals;
+using NodaTime;
 
 namespace Akka.Collector.Domain.Candles;
 
@@ -10,13 +11,23 @@ namespace Akka.Collector.Domain.Candles;
 public static class CandleAggregator
 {
     /// <param name="finer">Bars of one symbol, any order; duplicates by start are not allowed.</param>
+    /// <exception cref="ArgumentException">
+    /// Two finer bars share a start: folding both in would count that bar's volume twice.
+    /// </exception>
     public static List<Candle> Aggregate(IEnumerable<Candle> finer, BarInterval target, BarGrid grid)
     {
         var result = new List<Candle>();
         Candle? current = null;
+        Instant? previousStart = null;
 
         foreach (var bar in finer.OrderBy(c => c.Start))
         {
+            if (bar.Start == previousStart)
+                throw new ArgumentException(
+                    $"two bars start at {bar.Start}; aggregation needs one bar per start",
+                    nameof(finer));
+
+            previousStart = bar.Start;
             var slotStart = grid.SlotStartFor(bar.Start, target);
             if (slotStart is null)
                 continue;

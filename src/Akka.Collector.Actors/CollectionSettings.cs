@@ -1,0 +1,75 @@
+using Akka.Collector.Domain.Intervals;
+using Akka.Collector.Domain.Symbols;
+using NodaTime;
+
+namespace Akka.Collector.Actors;
+
+/// <summary>
+/// How the actors collect. Durations marked "market" run on the market clock (virtual in
+/// tests, scaled in a fast demo); the node scales them by the clock's speed so a configured
+/// 20 s timeout stays 20 s of real time.
+/// </summary>
+public sealed record CollectionSettings
+{
+    /// <summary>Symbols every round collects.</summary>
+    public required IReadOnlyList<Symbol> Universe { get; init; }
+
+    /// <summary>Market time after a bar's close before its round starts (vendors settle).</summary>
+    public Duration SettleDelay { get; init; } = Duration.FromSeconds(5);
+
+    /// <summary>Market time after a bar's close before the gateway calls it final.</summary>
+    public Duration FinalGrace { get; init; } = Duration.FromSeconds(5);
+
+    /// <summary>Sessions of history a symbol gets on its first collection, per interval.</summary>
+    public required IReadOnlyDictionary<BarInterval, int> BackfillSessions { get; init; }
+
+    /// <summary>Market time one vendor request may take before it is abandoned.</summary>
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>Real time one store write may take.</summary>
+    public TimeSpan WriteTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Vendor requests in flight per interval per node; intervals never share slots.</summary>
+    public int ConcurrencyPerInterval { get; init; } = 2;
+
+    /// <summary>Real time the batcher waits to merge entities' fetches into one request.</summary>
+    public TimeSpan BatchWindow { get; init; } = TimeSpan.FromMilliseconds(25);
+
+    /// <summary>Shards of the symbol region: about ten per node the cluster will ever run.</summary>
+    public int Shards { get; init; } = 100;
+
+    /// <summary>
+    /// Market time a round may run before its unanswered symbols count as failed. Capped at
+    /// the interval width, so a round never outlives the next bar of its own interval.
+    /// </summary>
+    public Duration RoundTimeout { get; init; } = Duration.FromMinutes(5);
+
+    public Duration RoundTimeoutFor(BarInterval interval) =>
+        interval.IsDaily ? RoundTimeout : Duration.Min(RoundTimeout, interval.Width);
+
+    /// <summary>
+    /// The request timeout for one interval: at most half its width, so a hung 1m call is
+    /// abandoned well before the next minute's round needs the symbol again.
+    /// </summary>
+    public TimeSpan RequestTimeoutFor(BarInterval interval) =>
+        interval.IsDaily
+            ? RequestTimeout
+            : TimeSpan.FromTicks(Math.Min(RequestTimeout.Ticks, (interval.Width / 2).BclCompatibleTicks));
+
+    public int BackfillSessionsFor(BarInterval interval) =>
+        BackfillSessions.TryGetValue(interval, out var n) ? n : 1;
+
+    public static IReadOnlyDictionary<BarInterval, int> DefaultBackfill { get; } =
+        new Dictionary<BarInterval, int>
+        {
+            [BarInterval.M1] = 5,
+            [BarInterval.M2] = 10,
+            [BarInterval.M5] = 20,
+            [BarInterval.M15] = 40,
+            [BarInterval.M30] = 60,
+            [BarInterval.H1] = 250,
+            [BarInterval.H2] = 250,
+            [BarInterval.H4] = 250,
+            [BarInterval.D1] = 1260,
+        };
+}

@@ -1,0 +1,241 @@
+using Akka.Actor;
+using Akka.Collector.Actors.Protocol;
+using Akka.Collector.Domain.Alignment;
+using Akka.Collector.Domain.Calendar;
+using Akka.Collector.Domain.Intervals;
+using Akka.Collector.Domain.Symbols;
+using Akka.Event;
+using NodaTime;
+using NodaTime.Extensions;
+
+namespace Akka.Collector.Actors.Intervals;
+
+/// <summary>
+/// One per interval in the whole cluster (a cluster singleton). A market-clock timer fires at
+/// each bar close plus the settle delay; each tick starts a round that asks every symbol of
+/// the universe to collect up to the bar that just closed. Rounds of this interval are
+/// serialized by this mailbox; a tick during a round is counted and folded into one follow-up
+/// round, never dropped. Nothing here waits on another interval.
+/// </summary>
+public sealed class IntervalCollector : ReceiveActor
+{
+    private readonly BarInterval _interval;
+    private readonly IActorRef _symbols;
+    private readonly BarGrid _grid;
+    private readonly TimeProvider _clock;
+    private readonly CollectionSettings _settings;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+
+    // Timer callbacks run off the actor's thread, where Self cannot be read: keep it here.
+    private IActorRef _self = ActorRefs.Nobody;
+    private ITimer? _tickTimer;
+    private ITimer? _roundTimer;
+    private Instant? _nextTickAt;
+    private string? _problem;
+
+    private Round? _round;
+    private bool _tickPending;
+    private long _roundsStarted;
+    private long _ticksCoalesced;
+    private IntervalProtocol.RoundReport? _lastRound;
+
+    public IntervalCollector(
+        BarInterval interval,
+        IActorRef symbols,
+        BarGrid grid,
+        TimeProvider clock,
+        CollectionSettings settings)
+    {
+        _interval = interval;
+        _symbols = symbols;
+        _grid = grid;
+        _clock = clock;
+        _settings = settings;
+
+        Receive<Tick>(_ => OnTick());
+        Receive<SymbolProtocol.Collected>(done => OnAnswer(done.RoundId, done.Symbol, failed: false));
+        Receive<SymbolProtocol.CollectFailed>(OnFailed);
+        Receive<RoundTimedOut>(timedOut => OnRoundTimedOut(timedOut.RoundId));
+        Receive<IntervalProtocol.GetStatus>(_ => Sender.Tell(CurrentStatus()));
+    }
+
+    public static Props Props(
+        BarInterval interval, IActorRef symbols, BarGrid grid, TimeProvider clock,
+        CollectionSettings settings) =>
+        Akka.Actor.Props.Create(() => new IntervalCollector(interval, symbols, grid, clock, settings));
+
+    private Instant Now => _clock.GetUtcNow().ToInstant();
+
+    protected override void PreStart()
+    {
+        _self = Self;
+
+        // A first round at once: it backfills new symbols and closes any gap left while the
+        // collector was down. Later rounds follow the bar closes.
+        Self.Tell(Tick.Instance);
+    }
+
+    protected override void PostStop()
+    {
+        _tickTimer?.Dispose();
+        _roundTimer?.Dispose();
+    }
+
+    private void OnTick()
+    {
+        ScheduleNextTick();
+
+        if (_round is not null)
+        {
+            _ticksCoalesced++;
+            _tickPending = true;
+            _log.Info("{0}: tick while round {1} runs; coalesced into a follow-up round ({2} so far)",
+                _interval, _round.Id, _ticksCoalesced);
+            return;
+        }
+
+        StartRound();
+    }
+
+    private void StartRound()
+    {
+        Instant upTo;
+        try
+        {
+            upTo = _grid.LatestClosed(Now - _settings.SettleDelay, _interval).End;
+        }
+        catch (CalendarOutOfRangeException e)
+        {
+            _problem = e.Message;
+            _log.Error("{0}: cannot start a round: {1}", _interval, e.Message);
+            return;
+        }
+
+        var round = new Round(++_roundsStarted, upTo, Now, [.. _settings.Universe]);
+        _round = round;
+
+        foreach (var symbol in _settings.Universe)
+            _symbols.Tell(new SymbolProtocol.Collect(symbol, _interval, upTo, round.Id));
+
+        var timeout = _settings.RoundTimeoutFor(_interval).ToTimeSpan();
+        _roundTimer?.Dispose();
+        _roundTimer = _clock.CreateTimer(
+            SendToSelf, new RoundTimedOut(round.Id), timeout, Timeout.InfiniteTimeSpan);
+
+        if (round.Outstanding.Count == 0)
+            FinishRound(timedOut: false);
+    }
+
+    private void OnFailed(SymbolProtocol.CollectFailed failed)
+    {
+        if (_round?.Id == failed.RoundId && _round.Outstanding.Contains(failed.Symbol))
+        {
+            _log.Warning("{0}: {1} failed in round {2} ({3}: {4}); the next round retries it",
+                _interval, failed.Symbol, failed.RoundId, failed.Kind, failed.Reason);
+        }
+
+        OnAnswer(failed.RoundId, failed.Symbol, failed: true);
+    }
+
+    private void OnAnswer(long roundId, Symbol symbol, bool failed)
+    {
+        // Answers from an earlier round that timed out are late, not wrong: ignore them.
+        if (_round is null || _round.Id != roundId || !_round.Outstanding.Remove(symbol))
+            return;
+
+        if (failed)
+            _round.Failed++;
+        else
+            _round.Done++;
+
+        if (_round.Outstanding.Count == 0)
+            FinishRound(timedOut: false);
+    }
+
+    private void OnRoundTimedOut(long roundId)
+    {
+        if (_round?.Id != roundId)
+            return;
+
+        _log.Warning("{0}: round {1} timed out with {2} symbols unanswered; they count as failed",
+            _interval, roundId, _round.Outstanding.Count);
+        _round.Failed += _round.Outstanding.Count;
+        _round.Outstanding.Clear();
+        FinishRound(timedOut: true);
+    }
+
+    private void FinishRound(bool timedOut)
+    {
+        var round = _round!;
+        _round = null;
+        _roundTimer?.Dispose();
+        _roundTimer = null;
+
+        _lastRound = new IntervalProtocol.RoundReport(
+            _interval, round.Id, round.UpTo, round.StartedAt, Now, round.Done, round.Failed, timedOut);
+        Context.System.EventStream.Publish(_lastRound);
+
+        if (round.Failed > 0)
+        {
+            _log.Warning("{0}: round {1} up to {2} finished: {3} done, {4} failed",
+                _interval, round.Id, round.UpTo, round.Done, round.Failed);
+        }
+        else
+        {
+            _log.Debug("{0}: round {1} up to {2} finished: {3} symbols",
+                _interval, round.Id, round.UpTo, round.Done);
+        }
+
+        if (_tickPending)
+        {
+            _tickPending = false;
+            StartRound();
+        }
+    }
+
+    private void ScheduleNextTick()
+    {
+        Instant next;
+        try
+        {
+            next = _grid.NextClose(Now - _settings.SettleDelay, _interval) + _settings.SettleDelay;
+            _problem = null;
+        }
+        catch (CalendarOutOfRangeException e)
+        {
+            _problem = e.Message;
+            _nextTickAt = null;
+            _log.Error("{0}: no further rounds are scheduled: {1}", _interval, e.Message);
+            return;
+        }
+
+        _nextTickAt = next;
+        var due = (next - Now).ToTimeSpan();
+        _tickTimer?.Dispose();
+        _tickTimer = _clock.CreateTimer(
+            SendToSelf, Tick.Instance, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    private IntervalProtocol.Status CurrentStatus() => new(
+        _interval, _lastRound, _round?.StartedAt, _roundsStarted, _ticksCoalesced, _nextTickAt, _problem);
+
+    // Timer callbacks run on a pool thread; telling Self is the one thing they may do.
+    private void SendToSelf(object? message) => _self.Tell(message!);
+
+    private sealed class Round(long id, Instant upTo, Instant startedAt, HashSet<Symbol> outstanding)
+    {
+        public long Id { get; } = id;
+        public Instant UpTo { get; } = upTo;
+        public Instant StartedAt { get; } = startedAt;
+        public HashSet<Symbol> Outstanding { get; } = outstanding;
+        public int Done { get; set; }
+        public int Failed { get; set; }
+    }
+
+    private sealed class Tick : INoSerializationVerificationNeeded
+    {
+        public static readonly Tick Instance = new();
+    }
+
+    private sealed record RoundTimedOut(long RoundId) : INoSerializationVerificationNeeded;
+}

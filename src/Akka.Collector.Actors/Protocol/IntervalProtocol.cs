@@ -1,0 +1,38 @@
+using Akka.Collector.Domain.Intervals;
+using NodaTime;
+
+namespace Akka.Collector.Actors.Protocol;
+
+/// <summary>Questions for an interval collector and the events it publishes.</summary>
+public static class IntervalProtocol
+{
+    public sealed record GetStatus(BarInterval Interval) : ICollectorMessage;
+
+    /// <summary>One finished round: what it aimed at and how it went.</summary>
+    public sealed record RoundReport(
+        BarInterval Interval,
+        long RoundId,
+        Instant UpTo,
+        Instant StartedAt,
+        Instant EndedAt,
+        int SymbolsDone,
+        int SymbolsFailed,
+        bool TimedOut) : ICollectorMessage
+    {
+        public Duration Duration => EndedAt - StartedAt;
+    }
+
+    /// <param name="LastRound">The newest finished round, null before the first ends.</param>
+    /// <param name="RunningSince">Start of the round in progress, if one is.</param>
+    /// <param name="TicksCoalesced">Ticks that arrived during a round, folded into the next.</param>
+    /// <param name="NextTickAt">When the next round is due, null when none is scheduled.</param>
+    /// <param name="Problem">Why rounds cannot be scheduled (a calendar past its data).</param>
+    public sealed record Status(
+        BarInterval Interval,
+        RoundReport? LastRound,
+        Instant? RunningSince,
+        long RoundsStarted,
+        long TicksCoalesced,
+        Instant? NextTickAt,
+        string? Problem) : ICollectorMessage;
+}

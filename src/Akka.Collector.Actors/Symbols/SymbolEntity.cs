@@ -1,0 +1,245 @@
+using System.Diagnostics;
+using Akka.Actor;
+using Akka.Collector.Actors.Protocol;
+using Akka.Collector.Actors.Upstream;
+using Akka.Collector.Domain.Alignment;
+using Akka.Collector.Domain.Intervals;
+using Akka.Collector.Domain.Symbols;
+using Akka.Collector.Store;
+using Akka.Collector.Vendors;
+using Akka.Event;
+using NodaTime;
+using NodaTime.Extensions;
+
+namespace Akka.Collector.Actors.Symbols;
+
+/// <summary>
+/// One per symbol, sharded across the cluster. Owns the symbol's per-interval watermark (the
+/// end of the newest fetched range), runs at most one fetch per interval at a time and folds
+/// every concurrent request for that interval into it. Its durable state is the candle store,
+/// so a rebalance or a crash reloads it and loses nothing.
+/// </summary>
+public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
+{
+    private readonly Symbol _symbol;
+    private readonly ICandleStore _store;
+    private readonly BarGrid _grid;
+    private readonly TimeProvider _clock;
+    private readonly CollectionSettings _settings;
+    private readonly UpstreamDirectory _upstream;
+    private readonly ILoggingAdapter _log = Context.GetLogger();
+
+    private readonly Dictionary<BarInterval, Instant> _watermarks = [];
+    private readonly Dictionary<BarInterval, Fetch> _inFlight = [];
+    private readonly Dictionary<BarInterval, string> _lastFailure = [];
+    private readonly Dictionary<BarInterval, TimeSpan> _typicalFetch = [];
+
+    public SymbolEntity(
+        string entityId,
+        ICandleStore store,
+        BarGrid grid,
+        TimeProvider clock,
+        CollectionSettings settings,
+        UpstreamDirectory upstream)
+    {
+        _symbol = Symbol.Parse(entityId);
+        _store = store;
+        _grid = grid;
+        _clock = clock;
+        _settings = settings;
+        _upstream = upstream;
+
+        Loading();
+    }
+
+    public IStash Stash { get; set; } = null!;
+
+    public ITimerScheduler Timers { get; set; } = null!;
+
+    public static Props Props(
+        string entityId, ICandleStore store, BarGrid grid, TimeProvider clock,
+        CollectionSettings settings, UpstreamDirectory upstream) =>
+        Akka.Actor.Props.Create(() =>
+            new SymbolEntity(entityId, store, grid, clock, settings, upstream));
+
+    protected override void PreStart() => LoadWatermarks();
+
+    private void LoadWatermarks()
+    {
+        _store.ReadWatermarksAsync(_symbol, CancellationToken.None)
+            .PipeTo(Self,
+                success: marks => new WatermarksLoaded(marks),
+                failure: e => new LoadFailed(e));
+    }
+
+    // Until the watermarks are known every request waits, so none starts a needless backfill.
+    private void Loading()
+    {
+        Receive<WatermarksLoaded>(loaded =>
+        {
+            foreach (var (interval, mark) in loaded.Marks)
+                _watermarks[interval] = mark;
+
+            Become(Ready);
+            Stash.UnstashAll();
+        });
+        Receive<LoadFailed>(failed =>
+        {
+            _log.Warning("{0}: reading watermarks failed ({1}); retrying in 1 s, requests wait",
+                _symbol, failed.Cause.Message);
+            Timers.StartSingleTimer("reload", RetryLoad.Instance, TimeSpan.FromSeconds(1));
+        });
+        Receive<RetryLoad>(_ => LoadWatermarks());
+        ReceiveAny(_ => Stash.Stash());
+    }
+
+    private void Ready()
+    {
+        Receive<SymbolProtocol.Collect>(OnCollect);
+        Receive<SymbolProtocol.GetFreshness>(OnGetFreshness);
+        Receive<UpstreamProtocol.BarsStored>(OnStored);
+        Receive<UpstreamProtocol.FetchFailed>(OnFailed);
+    }
+
+    private void OnCollect(SymbolProtocol.Collect collect)
+    {
+        var interval = collect.Interval;
+        if (_watermarks.TryGetValue(interval, out var mark) && mark >= collect.UpTo)
+        {
+            Sender.Tell(new SymbolProtocol.Collected(
+                _symbol, interval, collect.UpTo, collect.RoundId, mark));
+            return;
+        }
+
+        var waiter = new Waiter(Sender, collect.UpTo, collect.RoundId);
+        if (_inFlight.TryGetValue(interval, out var fetch))
+        {
+            // Coalesce: the fetch in flight answers this request too, or a follow-up will.
+            fetch.Waiters.Add(waiter);
+            return;
+        }
+
+        StartFetch(interval, collect.UpTo, [waiter]);
+    }
+
+    private void StartFetch(BarInterval interval, Instant upTo, List<Waiter> waiters)
+    {
+        var from = _watermarks.TryGetValue(interval, out var mark)
+            ? mark
+            : _grid.BackfillStart(_clock.GetUtcNow().ToInstant(), _settings.BackfillSessionsFor(interval));
+
+        if (from >= upTo)
+        {
+            // Nothing of this range exists on the grid yet (a backfill that starts later).
+            _watermarks[interval] = Max(mark, upTo);
+            Answer(interval, waiters);
+            return;
+        }
+
+        var range = new TimeRange(from, upTo);
+        _inFlight[interval] = new Fetch(range, Stopwatch.GetTimestamp(), waiters);
+        _upstream.For(interval).Tell(new UpstreamProtocol.FetchBars(_symbol, interval, range));
+    }
+
+    private void OnStored(UpstreamProtocol.BarsStored stored)
+    {
+        if (!_inFlight.Remove(stored.Interval, out var fetch) || fetch.Range != stored.Range)
+            return;
+
+        RecordDuration(stored.Interval, fetch);
+        _lastFailure.Remove(stored.Interval);
+        _watermarks[stored.Interval] = _watermarks.TryGetValue(stored.Interval, out var mark)
+            ? Max(mark, stored.Range.To)
+            : stored.Range.To;
+
+        var waiting = Answer(stored.Interval, fetch.Waiters);
+        if (waiting.Count > 0)
+            StartFetch(stored.Interval, waiting.Max(w => w.UpTo), waiting);
+    }
+
+    private void OnFailed(UpstreamProtocol.FetchFailed failed)
+    {
+        if (!_inFlight.Remove(failed.Interval, out var fetch) || fetch.Range != failed.Range)
+            return;
+
+        RecordDuration(failed.Interval, fetch);
+        _lastFailure[failed.Interval] = $"{failed.Kind}: {failed.Reason}";
+
+        // Those the failed range would have satisfied hear why; later requests get a new fetch.
+        var later = new List<Waiter>();
+        foreach (var waiter in fetch.Waiters)
+        {
+            if (waiter.UpTo <= failed.Range.To)
+            {
+                waiter.ReplyTo.Tell(new SymbolProtocol.CollectFailed(
+                    _symbol, failed.Interval, waiter.UpTo, waiter.RoundId, failed.Kind, failed.Reason));
+            }
+            else
+            {
+                later.Add(waiter);
+            }
+        }
+
+        if (later.Count > 0)
+            StartFetch(failed.Interval, later.Max(w => w.UpTo), later);
+    }
+
+    private void OnGetFreshness(SymbolProtocol.GetFreshness ask)
+    {
+        Instant? mark = _watermarks.TryGetValue(ask.Interval, out var m) ? m : null;
+        Instant? inFlightTo = null;
+        TimeSpan? expected = null;
+
+        if (_inFlight.TryGetValue(ask.Interval, out var fetch))
+        {
+            inFlightTo = fetch.Range.To;
+            var typical = _typicalFetch.GetValueOrDefault(ask.Interval, TimeSpan.FromSeconds(2));
+            var remaining = typical - Stopwatch.GetElapsedTime(fetch.StartedAt);
+            expected = remaining > TimeSpan.FromSeconds(1) ? remaining : TimeSpan.FromSeconds(1);
+        }
+
+        Sender.Tell(new SymbolProtocol.Freshness(
+            _symbol, ask.Interval, mark, inFlightTo, expected, _lastFailure.GetValueOrDefault(ask.Interval)));
+    }
+
+    // Answers the waiters the watermark now satisfies and returns the rest.
+    private List<Waiter> Answer(BarInterval interval, List<Waiter> waiters)
+    {
+        var mark = _watermarks[interval];
+        var rest = new List<Waiter>();
+        foreach (var waiter in waiters)
+        {
+            if (waiter.UpTo <= mark)
+                waiter.ReplyTo.Tell(new SymbolProtocol.Collected(_symbol, interval, waiter.UpTo, waiter.RoundId, mark));
+            else
+                rest.Add(waiter);
+        }
+
+        return rest;
+    }
+
+    // A smoothed real-time duration of this interval's fetches, for an honest Retry-After.
+    private void RecordDuration(BarInterval interval, Fetch fetch)
+    {
+        var took = Stopwatch.GetElapsedTime(fetch.StartedAt);
+        _typicalFetch[interval] = _typicalFetch.TryGetValue(interval, out var before)
+            ? (before * 3 + took) / 4
+            : took;
+    }
+
+    private static Instant Max(Instant a, Instant b) => a > b ? a : b;
+
+    private sealed record Waiter(IActorRef ReplyTo, Instant UpTo, long RoundId);
+
+    private sealed record Fetch(TimeRange Range, long StartedAt, List<Waiter> Waiters);
+
+    private sealed record WatermarksLoaded(IReadOnlyDictionary<BarInterval, Instant> Marks)
+        : INoSerializationVerificationNeeded;
+
+    private sealed record LoadFailed(Exception Cause) : INoSerializationVerificationNeeded;
+
+    private sealed class RetryLoad : INoSerializationVerificationNeeded
+    {
+        public static readonly RetryLoad Instance = new();
+    }
+}

@@ -1,0 +1,17 @@
+namespace Akka.Collector.Gateway;
+
+/// <summary>Limits and waits of the HTTP gateway.</summary>
+public sealed record GatewayOptions
+{
+    /// <summary>Real time a stale chart request waits for its symbol's fetch before a 503.</summary>
+    public TimeSpan StaleWait { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Bars returned when the request names no limit.</summary>
+    public int DefaultLimit { get; init; } = 500;
+
+    /// <summary>The largest limit a request may ask for.</summary>
+    public int MaxLimit { get; init; } = 10_000;
+
+    /// <summary>The widest from..to span a request may ask for.</summary>
+    public TimeSpan MaxRange { get; init; } = TimeSpan.FromDays(3660);
+}

@@ -1,0 +1,12 @@
+using Akka.Collector.Gateway.Candles;
+using Akka.Collector.Gateway.Health;
+using Akka.Collector.Gateway.Status;
+using Microsoft.AspNetCore.Routing;
+
+namespace Akka.Collector.Gateway;
+
+public static class GatewayRoutes
+{
+    public static IEndpointRouteBuilder MapCollectorGateway(this IEndpointRouteBuilder app) =>
+        app.MapCandleEndpoints().MapStatusEndpoints().MapHealthEndpoints();
+}

@@ -1,0 +1,102 @@
+using Akka.Actor;
+using Akka.Collector.Actors;
+using Akka.Collector.Actors.Intervals;
+using Akka.Collector.Actors.Protocol;
+using Akka.Collector.Domain.Alignment;
+using Akka.Collector.Domain.Calendar;
+using Akka.Collector.Domain.Intervals;
+using Akka.Collector.Vendors;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using NodaTime;
+using NodaTime.Extensions;
+
+namespace Akka.Collector.Gateway.Status;
+
+/// <summary>GET /api/v1/status: how every interval's rounds are going, for people and probes.</summary>
+public static class StatusEndpoints
+{
+    public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/v1/status", GetStatus);
+        return app;
+    }
+
+    private static async Task<IResult> GetStatus(
+        IntervalDirectory intervals,
+        BarGrid grid,
+        TimeProvider clock,
+        CollectionSettings settings,
+        IBarSource vendor)
+    {
+        var now = clock.GetUtcNow().ToInstant();
+        var asks = BarInterval.All.Select(i => AskAsync(intervals, i)).ToList();
+        var statuses = await Task.WhenAll(asks);
+
+        var rows = BarInterval.All.Zip(statuses, (interval, status) => ToRow(interval, status, now, grid, settings));
+        return Results.Json(new
+        {
+            clock = now.ToString(),
+            vendor = vendor.Name,
+            universe = settings.Universe.Count,
+            calendarDaysLeft = grid.Calendar.DaysOfDataLeft(now),
+            intervals = rows.ToList(),
+        });
+    }
+
+    private static async Task<IntervalProtocol.Status?> AskAsync(IntervalDirectory intervals, BarInterval interval)
+    {
+        try
+        {
+            return await intervals.For(interval)
+                .Ask<IntervalProtocol.Status>(new IntervalProtocol.GetStatus(interval), TimeSpan.FromSeconds(3));
+        }
+        catch (AskTimeoutException)
+        {
+            return null;
+        }
+    }
+
+    private static object ToRow(
+        BarInterval interval, IntervalProtocol.Status? status, Instant now, BarGrid grid, CollectionSettings settings)
+    {
+        if (status is null)
+            return new { interval = interval.Name, problem = "collector did not answer within 3 s" };
+
+        double? lagSeconds = null;
+        try
+        {
+            var latest = grid.LatestClosed(now - settings.SettleDelay, interval).End;
+            if (status.LastRound is { } done)
+                lagSeconds = Math.Max(0, (latest - done.UpTo).TotalSeconds);
+        }
+        catch (CalendarOutOfRangeException)
+        {
+            // The problem field already says the calendar ran out.
+        }
+
+        var last = status.LastRound;
+        return new
+        {
+            interval = interval.Name,
+            lastRound = last is null ? null : new
+            {
+                id = last.RoundId,
+                upTo = last.UpTo.ToString(),
+                started = last.StartedAt.ToString(),
+                ended = last.EndedAt.ToString(),
+                durationMs = last.Duration.TotalMilliseconds,
+                symbolsDone = last.SymbolsDone,
+                symbolsFailed = last.SymbolsFailed,
+                timedOut = last.TimedOut,
+            },
+            runningSince = status.RunningSince?.ToString(),
+            roundsStarted = status.RoundsStarted,
+            ticksCoalesced = status.TicksCoalesced,
+            nextRoundAt = status.NextTickAt?.ToString(),
+            lagSeconds,
+            problem = status.Problem,
+        };
+    }
+}

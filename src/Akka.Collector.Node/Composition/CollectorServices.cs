@@ -1,0 +1,61 @@
+using Akka.Collector.Actors.Hosting;
+using Akka.Collector.Domain.Alignment;
+using Akka.Collector.Domain.Calendar;
+using Akka.Collector.Domain.Time;
+using Akka.Collector.Node.Configuration;
+using Akka.Collector.Node.Services;
+using Akka.Collector.Store;
+using Akka.Collector.Store.Sqlite;
+using Akka.Collector.Vendors;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Akka.Collector.Node.Composition;
+
+/// <summary>The plain services of a node: clock, calendar, store, vendor, settings.</summary>
+public static class CollectorServices
+{
+    public static IServiceCollection AddCollectorServices(
+        this IServiceCollection services, NodeSettings settings, NodeOverrides overrides)
+    {
+        // The one market clock: tests inject a fake one, a demo a fast one.
+        var clock = overrides.Clock ?? new ScaledTimeProvider(
+            settings.ClockStart?.ToDateTimeOffset(), settings.ClockSpeed);
+        services.TryAddSingleton(clock);
+
+        var calendar = settings.CalendarFile is null
+            ? CalendarFile.LoadEmbeddedNyse()
+            : CalendarFile.Parse(File.ReadAllText(settings.CalendarFile));
+        services.AddSingleton(calendar);
+        services.AddSingleton(new BarGrid(calendar));
+
+        services.AddSingleton(settings);
+        services.AddSingleton(settings.Gateway);
+
+        services.AddSingleton<ICandleStore>(new SqliteCandleStore(SqliteConnectionString(settings)));
+        services.AddHostedService<StoreInitializer>();
+
+        services.AddSingleton<IBarSource>(sp => overrides.Vendor?.Invoke(sp)
+            ?? VendorFactory.Create(settings.Vendor, clock, sp.GetRequiredService<BarGrid>()));
+
+        // The universe of a replay is what was recorded, unless the test says otherwise.
+        services.AddSingleton(sp => UniverseFor(settings, sp.GetRequiredService<IBarSource>()));
+
+        services.AddCollectorActorServices();
+        services.AddHostedService<CalendarWatch>();
+        return services;
+    }
+
+    public static string SqliteConnectionString(NodeSettings settings)
+    {
+        var path = Path.GetFullPath(settings.SqlitePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+
+        // Default Timeout is the busy timeout: a writer waits for the lock instead of failing.
+        return $"Data Source={path};Default Timeout=30;Pooling=True";
+    }
+
+    private static Actors.CollectionSettings UniverseFor(NodeSettings settings, IBarSource vendor) =>
+        vendor is IKnowsSymbols recorded && settings.Vendor.Kind == "replay"
+            ? settings.Collection with { Universe = recorded.Symbols }
+            : settings.Collection;
+}

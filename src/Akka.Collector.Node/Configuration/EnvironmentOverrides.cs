@@ -1,0 +1,43 @@
+using System.Text;
+
+namespace Akka.Collector.Node.Configuration;
+
+/// <summary>
+/// Environment variables that override collector.conf keys, for containers. Akka's HOCON
+/// parser does not keep a value when an optional ${?VAR} substitution is unset, so the
+/// mapping is done here, explicitly, and README lists the same table.
+/// </summary>
+public static class EnvironmentOverrides
+{
+    public static readonly IReadOnlyDictionary<string, string> Keys = new Dictionary<string, string>
+    {
+        ["COLLECTOR_HOSTNAME"] = "collector.node.hostname",
+        ["COLLECTOR_PORT"] = "collector.node.port",
+        ["COLLECTOR_GATEWAY_HOST"] = "collector.gateway.host",
+        ["COLLECTOR_GATEWAY_PORT"] = "collector.gateway.port",
+        ["COLLECTOR_CLOCK_START"] = "collector.clock.start-at",
+        ["COLLECTOR_CLOCK_SPEED"] = "collector.clock.speed",
+        ["COLLECTOR_CALENDAR_FILE"] = "collector.calendar.file",
+        ["COLLECTOR_VENDOR"] = "collector.vendor.kind",
+        ["COLLECTOR_REPLAY_DIR"] = "collector.vendor.replay.directory",
+        ["COLLECTOR_SQLITE_PATH"] = "collector.store.sqlite-path",
+        ["AKKA_LOGLEVEL"] = "akka.loglevel",
+    };
+
+    /// <summary>The overrides set in this environment, as HOCON.</summary>
+    public static string ToHocon(Func<string, string?>? read = null)
+    {
+        read ??= Environment.GetEnvironmentVariable;
+        var hocon = new StringBuilder();
+        foreach (var (variable, key) in Keys)
+        {
+            var value = read(variable);
+            if (!string.IsNullOrEmpty(value))
+                hocon.Append(key).Append(" = \"").Append(Escape(value)).Append("\"\n");
+        }
+
+        return hocon.ToString();
+    }
+
+    private static string Escape(string value) => value.Replace("\\", "\\\\").Replace("\"", "\\\"");
+}

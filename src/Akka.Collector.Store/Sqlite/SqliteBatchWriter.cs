@@ -1,0 +1,157 @@
+using Akka.Collector.Domain.Alignment;
+using Microsoft.Data.Sqlite;
+
+namespace Akka.Collector.Store.Sqlite;
+
+/// <summary>
+/// Writes one batch inside the caller's write transaction. Each statement is prepared once
+/// and re-bound per row: about ten times faster than one linq2db upsert per row, and the
+/// write lock, shared with the journal, is held that much shorter.
+/// </summary>
+/// <remarks>
+/// The store trusts its caller: a bar outside its write's covered range, or a bar that fails
+/// <c>Candle.Inconsistency()</c>, is stored as given. Checking vendor data is the collector's
+/// job, before it calls the store. Two bars with one start in a batch: the later one wins.
+/// </remarks>
+internal sealed class SqliteBatchWriter : IDisposable
+{
+    // Only a changed bar is rewritten, so re-fetching a range does not churn the WAL.
+    // The SQL is plain ON CONFLICT upsert, which PostgreSQL accepts as it stands.
+    private const string UpsertBarSql = """
+        INSERT INTO candles (symbol, interval, start_ms, open, high, low, close, volume)
+        VALUES (@symbol, @interval, @start, @open, @high, @low, @close, @volume)
+        ON CONFLICT (symbol, interval, start_ms) DO UPDATE SET
+            open = excluded.open, high = excluded.high, low = excluded.low,
+            close = excluded.close, volume = excluded.volume
+        WHERE candles.open <> excluded.open OR candles.high <> excluded.high
+           OR candles.low <> excluded.low OR candles.close <> excluded.close
+           OR candles.volume <> excluded.volume
+        """;
+
+    // Touching counts: [a, b) and [b, c) are one fetched span, hence <= and >=.
+    private const string TouchingWhere = """
+        WHERE symbol = @symbol AND interval = @interval AND from_ms <= @to AND to_ms >= @from
+        """;
+
+    private const string FindCoverageSql = "SELECT from_ms, to_ms FROM coverage " + TouchingWhere;
+
+    private const string DeleteCoverageSql = "DELETE FROM coverage " + TouchingWhere;
+
+    private const string InsertCoverageSql = """
+        INSERT INTO coverage (symbol, interval, from_ms, to_ms)
+        VALUES (@symbol, @interval, @from, @to)
+        """;
+
+    private readonly SqliteCommand _upsertBar;
+    private readonly SqliteCommand _findCoverage;
+    private readonly SqliteCommand _deleteCoverage;
+    private readonly SqliteCommand _insertCoverage;
+
+    public SqliteBatchWriter(SqliteTransaction transaction)
+    {
+        _upsertBar = Prepare(transaction, UpsertBarSql,
+            ("@symbol", SqliteType.Text), ("@interval", SqliteType.Text),
+            ("@start", SqliteType.Integer), ("@open", SqliteType.Real),
+            ("@high", SqliteType.Real), ("@low", SqliteType.Real),
+            ("@close", SqliteType.Real), ("@volume", SqliteType.Integer));
+
+        (string, SqliteType)[] range =
+        [
+            ("@symbol", SqliteType.Text), ("@interval", SqliteType.Text),
+            ("@from", SqliteType.Integer), ("@to", SqliteType.Integer),
+        ];
+        _findCoverage = Prepare(transaction, FindCoverageSql, range);
+        _deleteCoverage = Prepare(transaction, DeleteCoverageSql, range);
+        _insertCoverage = Prepare(transaction, InsertCoverageSql, range);
+    }
+
+    public async Task WriteAsync(CandleWrite write, CancellationToken cancellationToken)
+    {
+        var symbol = write.Symbol.Value;
+        var interval = write.Interval.Name;
+
+        foreach (var bar in write.Bars)
+        {
+            Bind(_upsertBar, symbol, interval, RowMapping.ToMs(bar.Start),
+                RowMapping.ToStored(bar.Open), RowMapping.ToStored(bar.High),
+                RowMapping.ToStored(bar.Low), RowMapping.ToStored(bar.Close), bar.Volume);
+            await _upsertBar.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        await MergeCoverageAsync(symbol, interval, write.Covered, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        _upsertBar.Dispose();
+        _findCoverage.Dispose();
+        _deleteCoverage.Dispose();
+        _insertCoverage.Dispose();
+    }
+
+    /// <summary>
+    /// Replaces every row the range overlaps or touches with one row spanning them all. The
+    /// write lock is already held, so the rows read here are exactly the rows replaced.
+    /// </summary>
+    private async Task MergeCoverageAsync(
+        string symbol, string interval, TimeRange covered, CancellationToken cancellationToken)
+    {
+        // An empty range was not a fetch of anything; bars in its write are still stored.
+        if (covered.IsEmpty)
+            return;
+
+        var from = RowMapping.ToMs(covered.From);
+        var to = RowMapping.ToMs(covered.To);
+        Bind(_findCoverage, symbol, interval, from, to);
+
+        var mergedFrom = from;
+        var mergedTo = to;
+        var found = 0;
+        var alreadyCovered = false;
+        await using (var reader = await _findCoverage.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                var rowFrom = reader.GetInt64(0);
+                var rowTo = reader.GetInt64(1);
+                alreadyCovered = rowFrom <= from && rowTo >= to;
+                mergedFrom = Math.Min(mergedFrom, rowFrom);
+                mergedTo = Math.Max(mergedTo, rowTo);
+                found++;
+            }
+        }
+
+        // A re-fetch inside one known span changes nothing.
+        if (found == 1 && alreadyCovered)
+            return;
+
+        if (found > 0)
+        {
+            Bind(_deleteCoverage, symbol, interval, from, to);
+            await _deleteCoverage.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        Bind(_insertCoverage, symbol, interval, mergedFrom, mergedTo);
+        await _insertCoverage.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static SqliteCommand Prepare(
+        SqliteTransaction transaction, string sql, params (string Name, SqliteType Type)[] ps)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var (name, type) in ps)
+            command.Parameters.Add(name, type);
+
+        command.Prepare();
+        return command;
+    }
+
+    // Values go in the order the parameters were declared in Prepare.
+    private static void Bind(SqliteCommand command, params ReadOnlySpan<object> values)
+    {
+        for (var i = 0; i < values.Length; i++)
+            command.Parameters[i].Value = values[i];
+    }
+}

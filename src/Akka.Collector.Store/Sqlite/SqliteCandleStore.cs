@@ -1,0 +1,149 @@
+using Akka.Collector.Domain.Alignment;
+using Akka.Collector.Domain.Candles;
+using Akka.Collector.Domain.Intervals;
+using Akka.Collector.Domain.Symbols;
+using LinqToDB;
+using LinqToDB.Async;
+using NodaTime;
+
+namespace Akka.Collector.Store.Sqlite;
+
+/// <summary>
+/// The embedded candle store: one SQLite file in WAL mode, shared with the Akka.Persistence.Sql
+/// journal. Each call opens its own pooled connection, so one instance serves any number of
+/// concurrent callers, and several instances may use the same file.
+/// </summary>
+/// <remarks>
+/// Writers queue for SQLite's single write lock for up to the connection string's
+/// <c>Default Timeout</c> (seconds, 30 unless set) rather than failing as "database is locked".
+/// Microsoft.Data.Sqlite runs statements synchronously under its async API, so a call waiting
+/// for the lock holds its thread for that wait.
+/// </remarks>
+public sealed class SqliteCandleStore : ICandleStore
+{
+    private readonly SqliteConnector _connector;
+
+    /// <param name="connectionString">
+    /// A Microsoft.Data.Sqlite connection string naming a file, such as
+    /// <c>Data Source=/var/lib/collector/collector.db</c>; optional <c>Default Timeout=60</c>
+    /// sets how many seconds a writer waits for the lock. In-memory databases are refused.
+    /// </param>
+    public SqliteCandleStore(string connectionString) =>
+        _connector = new SqliteConnector(connectionString);
+
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _connector.OpenAsync(cancellationToken);
+        await SqliteSchema.MigrateAsync(connection, cancellationToken);
+    }
+
+    public async Task WriteAsync(
+        IReadOnlyList<CandleWrite> writes, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(writes);
+        if (writes.Count == 0)
+            return;
+
+        await using var connection = await _connector.OpenAsync(cancellationToken);
+
+        // One transaction for the batch: a crash or a cancel stores all of it or none of it.
+        await using var transaction = SqliteConnector.BeginWrite(connection);
+        using var writer = new SqliteBatchWriter(transaction);
+
+        foreach (var write in writes)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await writer.WriteAsync(write, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<Candle>> ReadAsync(
+        Symbol symbol, BarInterval interval, Instant from, Instant to, int limit,
+        CancellationToken cancellationToken)
+    {
+        // A negative LIMIT means "no limit" to SQLite; refuse it rather than read everything.
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        if (limit == 0 || from >= to)
+            return [];
+
+        var name = interval.Name;
+        var fromMs = RowMapping.ToMs(from);
+        var toMs = RowMapping.ToMs(to);
+
+        await using var connection = await _connector.OpenAsync(cancellationToken);
+        using var db = SqliteConnector.Query(connection);
+
+        // Newest first so LIMIT keeps the newest bars; the reply is then turned oldest first.
+        var newestFirst = await db.GetTable<CandleRow>()
+            .Where(r => r.Symbol == symbol.Value && r.Interval == name
+                && r.StartMs >= fromMs && r.StartMs < toMs)
+            .OrderByDescending(r => r.StartMs)
+            .Take(limit)
+            .ToListAsync(cancellationToken);
+
+        var oldestFirst = new Candle[newestFirst.Count];
+        for (var i = 0; i < newestFirst.Count; i++)
+            oldestFirst[^(i + 1)] = RowMapping.ToCandle(newestFirst[i]);
+
+        return oldestFirst;
+    }
+
+    public async Task<Candle?> ReadNewestAsync(
+        Symbol symbol, BarInterval interval, CancellationToken cancellationToken)
+    {
+        var name = interval.Name;
+
+        await using var connection = await _connector.OpenAsync(cancellationToken);
+        using var db = SqliteConnector.Query(connection);
+
+        var newest = await db.GetTable<CandleRow>()
+            .Where(r => r.Symbol == symbol.Value && r.Interval == name)
+            .OrderByDescending(r => r.StartMs)
+            .FirstOrDefaultAsync(cancellationToken);
+
+        return newest is null ? null : RowMapping.ToCandle(newest);
+    }
+
+    public async Task<IReadOnlyDictionary<BarInterval, Instant>> ReadWatermarksAsync(
+        Symbol symbol, CancellationToken cancellationToken)
+    {
+        await using var connection = await _connector.OpenAsync(cancellationToken);
+        using var db = SqliteConnector.Query(connection);
+
+        var ends = await db.GetTable<CoverageRow>()
+            .Where(r => r.Symbol == symbol.Value)
+            .GroupBy(r => r.Interval)
+            .Select(g => new { Interval = g.Key, ToMs = g.Max(r => r.ToMs) })
+            .ToListAsync(cancellationToken);
+
+        // A name this build does not know (written by a newer one, or by hand) is skipped,
+        // so one odd row cannot stop a symbol's collection.
+        var watermarks = new Dictionary<BarInterval, Instant>();
+        foreach (var end in ends)
+        {
+            if (BarInterval.TryParse(end.Interval, out var interval, out _)
+                && interval.Name == end.Interval)
+                watermarks[interval] = RowMapping.ToInstant(end.ToMs);
+        }
+
+        return watermarks;
+    }
+
+    public async Task<IReadOnlyList<TimeRange>> ReadCoverageAsync(
+        Symbol symbol, BarInterval interval, CancellationToken cancellationToken)
+    {
+        var name = interval.Name;
+
+        await using var connection = await _connector.OpenAsync(cancellationToken);
+        using var db = SqliteConnector.Query(connection);
+
+        var rows = await db.GetTable<CoverageRow>()
+            .Where(r => r.Symbol == symbol.Value && r.Interval == name)
+            .OrderBy(r => r.FromMs)
+            .ToListAsync(cancellationToken);
+
+        return CoverageMerge.Join(rows);
+    }
+}
