@@ -1,6 +1,5 @@
 using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Intervals;
-using NodaTime;
 
 namespace Akka.Collector.Domain.Candles;
 
@@ -10,24 +9,32 @@ namespace Akka.Collector.Domain.Candles;
 /// </summary>
 public static class CandleAggregator
 {
-    /// <param name="finer">Bars of one symbol, any order; duplicates by start are not allowed.</param>
+    /// <param name="finer">
+    /// Bars of one symbol, any order. An exact repeat of a bar (overlapping pages) counts once.
+    /// </param>
     /// <exception cref="ArgumentException">
-    /// Two finer bars share a start: folding both in would count that bar's volume twice.
+    /// Two different finer bars share a start: neither can be trusted, and folding both in
+    /// would count that minute's volume twice.
     /// </exception>
     public static List<Candle> Aggregate(IEnumerable<Candle> finer, BarInterval target, BarGrid grid)
     {
         var result = new List<Candle>();
         Candle? current = null;
-        Instant? previousStart = null;
+        Candle? previous = null;
 
         foreach (var bar in finer.OrderBy(c => c.Start))
         {
-            if (bar.Start == previousStart)
-                throw new ArgumentException(
-                    $"two bars start at {bar.Start}; aggregation needs one bar per start",
-                    nameof(finer));
+            if (previous is { } seen && seen.Start == bar.Start)
+            {
+                if (seen == bar)
+                    continue;
 
-            previousStart = bar.Start;
+                throw new ArgumentException(
+                    $"two different bars start at {bar.Start}; aggregation needs one per start",
+                    nameof(finer));
+            }
+
+            previous = bar;
             var slotStart = grid.SlotStartFor(bar.Start, target);
             if (slotStart is null)
                 continue;
