@@ -56,6 +56,26 @@ public sealed record CollectionSettings
             ? RequestTimeout
             : TimeSpan.FromTicks(Math.Min(RequestTimeout.Ticks, (interval.Width / 2).BclCompatibleTicks));
 
+    /// <summary>Sessions one fetch may span, per interval; longer gaps go in several steps.</summary>
+    public IReadOnlyDictionary<BarInterval, int> SessionsPerFetch { get; init; } = DefaultSessionsPerFetch;
+
+    public int SessionsPerFetchFor(BarInterval interval) =>
+        SessionsPerFetch.TryGetValue(interval, out var n) ? n : 5;
+
+    public static IReadOnlyDictionary<BarInterval, int> DefaultSessionsPerFetch { get; } =
+        new Dictionary<BarInterval, int>
+        {
+            [BarInterval.M1] = 5,
+            [BarInterval.M2] = 10,
+            [BarInterval.M5] = 20,
+            [BarInterval.M15] = 40,
+            [BarInterval.M30] = 60,
+            [BarInterval.H1] = 60,
+            [BarInterval.H2] = 60,
+            [BarInterval.H4] = 60,
+            [BarInterval.D1] = 250,
+        };
+
     public int BackfillSessionsFor(BarInterval interval) =>
         BackfillSessions.TryGetValue(interval, out var n) ? n : 1;
 

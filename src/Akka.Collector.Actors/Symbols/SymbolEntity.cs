@@ -136,8 +136,10 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
             return;
         }
 
-        var range = new TimeRange(from, upTo);
-        _inFlight[interval] = new Fetch(range, Stopwatch.GetTimestamp(), waiters);
+        // A long gap goes in bounded steps; the waiters beyond this one keep the next going.
+        var end = _grid.FetchChunkEnd(from, upTo, _settings.SessionsPerFetchFor(interval));
+        var range = new TimeRange(from, end);
+        _inFlight[interval] = new Fetch(range, upTo, Stopwatch.GetTimestamp(), waiters);
         _upstream.For(interval).Tell(new UpstreamProtocol.FetchBars(_symbol, interval, range));
     }
 
@@ -165,11 +167,12 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
         RecordDuration(failed.Interval, fetch);
         _lastFailure[failed.Interval] = $"{failed.Kind}: {failed.Reason}";
 
-        // Those the failed range would have satisfied hear why; later requests get a new fetch.
+        // Those this fetch was started for hear why (their next round or request retries);
+        // requests that arrived later, for more than it aimed at, get a fetch of their own.
         var later = new List<Waiter>();
         foreach (var waiter in fetch.Waiters)
         {
-            if (waiter.UpTo <= failed.Range.To)
+            if (waiter.UpTo <= fetch.Target)
             {
                 waiter.ReplyTo.Tell(new SymbolProtocol.CollectFailed(
                     _symbol, failed.Interval, waiter.UpTo, waiter.RoundId, failed.Kind, failed.Reason));
@@ -231,7 +234,8 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
 
     private sealed record Waiter(IActorRef ReplyTo, Instant UpTo, long RoundId);
 
-    private sealed record Fetch(TimeRange Range, long StartedAt, List<Waiter> Waiters);
+    /// <param name="Target">What the fetch was started for; Range may end sooner (a chunk).</param>
+    private sealed record Fetch(TimeRange Range, Instant Target, long StartedAt, List<Waiter> Waiters);
 
     private sealed record WatermarksLoaded(IReadOnlyDictionary<BarInterval, Instant> Marks)
         : INoSerializationVerificationNeeded;

@@ -111,6 +111,20 @@ public sealed class BarGrid(MarketCalendar calendar)
         }
     }
 
+    /// <summary>
+    /// Where one fetch of [from, upTo) should stop so it spans at most
+    /// <paramref name="maxSessions"/> sessions: a long backfill goes in bounded steps, each
+    /// stored before the next, so no single request grows with the gap.
+    /// </summary>
+    public Instant FetchChunkEnd(Instant from, Instant upTo, int maxSessions)
+    {
+        if (maxSessions < 1)
+            throw new ArgumentOutOfRangeException(nameof(maxSessions), maxSessions, "must be at least 1");
+
+        var sessions = Calendar.SessionsOverlapping(from, upTo);
+        return sessions.Count <= maxSessions ? upTo : Min(upTo, sessions[maxSessions - 1].Close);
+    }
+
     /// <summary>The start of the bar of <paramref name="interval"/> holding a finer bar start.</summary>
     public Instant? SlotStartFor(Instant finerStart, BarInterval interval)
     {

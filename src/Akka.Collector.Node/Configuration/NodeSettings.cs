@@ -39,7 +39,10 @@ public sealed record NodeSettings(
             SettleDelay = Duration.FromTimeSpan(c.GetTimeSpan("collection.settle-delay", TimeSpan.FromSeconds(5))),
             FinalGrace = Duration.FromTimeSpan(c.GetTimeSpan("collection.final-grace", TimeSpan.FromSeconds(5))),
             RoundTimeout = Duration.FromTimeSpan(c.GetTimeSpan("collection.round-timeout", TimeSpan.FromMinutes(5))),
-            BackfillSessions = ParseBackfill(c.GetConfig("collection.backfill-sessions")),
+            BackfillSessions = ParsePerInterval(
+                c.GetConfig("collection.backfill-sessions"), CollectionSettings.DefaultBackfill),
+            SessionsPerFetch = ParsePerInterval(
+                c.GetConfig("collection.sessions-per-fetch"), CollectionSettings.DefaultSessionsPerFetch),
 
             // Configured in real time; the clock may run faster, so stretch it into market time.
             RequestTimeout = c.GetTimeSpan("vendor.request-timeout", TimeSpan.FromSeconds(20)) * speed,
@@ -86,9 +89,10 @@ public sealed record NodeSettings(
         return symbols;
     }
 
-    private static IReadOnlyDictionary<BarInterval, int> ParseBackfill(Config? section)
+    private static IReadOnlyDictionary<BarInterval, int> ParsePerInterval(
+        Config? section, IReadOnlyDictionary<BarInterval, int> defaults)
     {
-        var result = new Dictionary<BarInterval, int>(CollectionSettings.DefaultBackfill);
+        var result = new Dictionary<BarInterval, int>(defaults);
         if (section is null)
             return result;
 
