@@ -66,7 +66,11 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
 
     private void LoadWatermarks()
     {
-        _store.ReadWatermarksAsync(_symbol, CancellationToken.None)
+        // Task.Run: SQLite drivers do their I/O synchronously inside async methods, and that
+        // must not happen on this actor's thread.
+        var symbol = _symbol;
+        var store = _store;
+        Task.Run(() => store.ReadWatermarksAsync(symbol, CancellationToken.None))
             .PipeTo(Self,
                 success: marks => new WatermarksLoaded(marks),
                 failure: e => new LoadFailed(e));

@@ -96,7 +96,8 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
         while (_inFlight < _settings.ConcurrencyPerInterval && _ready.TryDequeue(out var batch))
         {
             _inFlight++;
-            RunAsync(batch).PipeTo(Self);
+            // Off the mailbox thread from the first line: drivers may block inside async calls.
+            Task.Run(() => RunAsync(batch)).PipeTo(Self);
         }
     }
 
