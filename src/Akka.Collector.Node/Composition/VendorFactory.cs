@@ -1,6 +1,7 @@
 using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Node.Configuration;
 using Akka.Collector.Vendors;
+using Akka.Collector.Vendors.Replay;
 using Akka.Collector.Vendors.Synthetic;
 
 namespace Akka.Collector.Node.Composition;
@@ -18,6 +19,15 @@ public static class VendorFactory
 
     private static IBarSource CreateReplay(VendorSettings settings, TimeProvider clock, BarGrid grid)
     {
-        throw new NotSupportedException("replay wiring pending");
+        if (settings.ReplayDirectory is null && settings.ReplayFiles.Count == 0)
+        {
+            throw NodeSettings.Bad("collector.vendor.replay", "(empty)",
+                "a directory (COLLECTOR_REPLAY_DIR) or files to play when vendor.kind = replay");
+        }
+
+        var options = new ReplayOptions { Directory = settings.ReplayDirectory };
+        options.Files.AddRange(settings.ReplayFiles.Select(f =>
+            new ReplayFileOptions { Symbol = f.Symbol, Path = f.Path, Format = f.Format }));
+        return ReplaySourceFactory.Create(options, clock, grid);
     }
 }

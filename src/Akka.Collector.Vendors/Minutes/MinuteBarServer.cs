@@ -66,24 +66,22 @@ internal sealed class MinuteBarServer(
     }
 
     // The same rule as CandleAggregator (first open, highest high, lowest low, last close,
-    // summed volume) for a whole session. The aggregator looks the session up again for every
-    // minute, which made years of daily bars cost tens of seconds; here the slot is known.
+    // summed volume) for a whole session. The aggregator asks the calendar for the session of
+    // every minute, which more than doubled the time years of daily bars take; here the slot
+    // is known. Tests hold the two equal.
     private static Candle SessionBar(List<Candle> minutes, Instant open)
     {
-        var bar = minutes[0] with { Start = open };
-        for (var i = 1; i < minutes.Count; i++)
+        var high = minutes[0].High;
+        var low = minutes[0].Low;
+        var volume = 0L;
+        foreach (var m in minutes)
         {
-            var m = minutes[i];
-            bar = bar with
-            {
-                High = Math.Max(bar.High, m.High),
-                Low = Math.Min(bar.Low, m.Low),
-                Close = m.Close,
-                Volume = bar.Volume + m.Volume,
-            };
+            high = Math.Max(high, m.High);
+            low = Math.Min(low, m.Low);
+            volume += m.Volume;
         }
 
-        return bar;
+        return new Candle(open, minutes[0].Open, high, low, minutes[^1].Close, volume);
     }
 
     private void Check(BarRequest request)

@@ -8,7 +8,7 @@ namespace Akka.Collector.Vendors.Synthetic;
 /// The embedded default vendor: any number of symbols, no key, no files, no network. Each
 /// symbol has one minute series that is a pure function of (symbol, minute), so a refetch or
 /// another node gives identical bars; wider bars are rolled up from those minutes. Only bars
-/// of regular sessions that have closed on <paramref name="clock"/> are served.
+/// of regular sessions that have closed on the market clock are served.
 /// </summary>
 public sealed class SyntheticBarSource : IBarSource
 {

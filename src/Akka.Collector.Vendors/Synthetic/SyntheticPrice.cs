@@ -65,23 +65,38 @@ internal sealed class SyntheticPrice
     /// <summary>One layer: lattice values every Spacing minutes, eased in between.</summary>
     private sealed class Layer(long spacing, double swing, Func<long, double> valueAt)
     {
-        // The cell last used and its two end values, so a forward walk computes each once.
-        private long _cell = long.MinValue;
+        private readonly double _perMinute = 1.0 / spacing;
+
+        // Where the walk is: the minute, its cell and offset, and the cell's two end values.
+        // A step to the next minute is integer arithmetic only; a jump starts afresh.
+        private long _minute = long.MinValue;
+        private long _cell;
+        private long _offset;
         private double _left;
         private double _right;
 
         public double At(long minute)
         {
-            var cell = minute / spacing;
-            var offset = minute - cell * spacing;
-            if (cell != _cell)
+            if (minute == _minute + 1 && _offset + 1 < spacing)
             {
-                _left = cell == _cell + 1 ? _right : valueAt(cell);
-                _right = valueAt(cell + 1);
-                _cell = cell;
+                _offset++;
+            }
+            else if (minute == _minute + 1)
+            {
+                _cell++;
+                _offset = 0;
+                _left = _right;
+                _right = valueAt(_cell + 1);
+            }
+            else if (minute != _minute)
+            {
+                _cell = Math.DivRem(minute, spacing, out _offset);
+                _left = valueAt(_cell);
+                _right = valueAt(_cell + 1);
             }
 
-            var f = (double)offset / spacing;
+            _minute = minute;
+            var f = _offset * _perMinute;
             var eased = f * f * (3.0 - 2.0 * f);
             return swing * (_left + (_right - _left) * eased);
         }
