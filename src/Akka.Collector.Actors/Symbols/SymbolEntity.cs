@@ -134,9 +134,15 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
 
         if (from >= upTo)
         {
-            // Nothing of this range exists on the grid yet (a backfill that starts later).
-            _watermarks[interval] = Max(mark, upTo);
-            Answer(interval, waiters);
+            // Only a never-collected symbol gets here: the request ends before the backfill
+            // window starts. Nothing was fetched, so no watermark is recorded; the asker is
+            // answered with what it asked for and reads the store as it stands.
+            foreach (var waiter in waiters)
+            {
+                waiter.ReplyTo.Tell(new SymbolProtocol.Collected(
+                    _symbol, interval, waiter.UpTo, waiter.RoundId, waiter.UpTo));
+            }
+
             return;
         }
 

@@ -5,6 +5,7 @@ using Akka.Collector.Actors.Protocol;
 using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Calendar;
 using Akka.Collector.Domain.Candles;
+using Akka.Collector.Domain.Intervals;
 using Akka.Collector.Store;
 using Akka.Collector.Vendors;
 using Akka.Hosting;
@@ -49,12 +50,28 @@ public static class CandleEndpoints
 
         var now = clock.GetUtcNow().ToInstant();
         Instant required;
+        bool history;
         try
         {
             var horizon = request.To is { } to && to < now - settings.SettleDelay
                 ? to
                 : now - settings.SettleDelay;
             required = grid.LatestClosed(horizon, request.Interval).End;
+
+            // A chart ending before the backfill window is history that is not fetched on
+            // demand. Asking the entity to collect up to it fetches nothing and would leave
+            // that old end as the watermark, so the next fetch reached back to it: unbounded.
+            history = required <= grid.BackfillStart(
+                now, settings.BackfillSessionsFor(request.Interval));
+        }
+        catch (CalendarOutOfRangeException) when (FirstBarEnd(grid, request.Interval) is { } first
+                                                  && request.To < first)
+        {
+            // The client's own 'to' lies before the calendar's first bar: nothing was ever
+            // collected there and nothing will be, so a 503 (retry later) would be a lie.
+            return Problems.BadParameter(new ParameterError("to",
+                $"to ({request.To}) is before the first {request.Interval} bar the market " +
+                $"calendar holds, which ends at {first}"));
         }
         catch (CalendarOutOfRangeException e)
         {
@@ -62,7 +79,7 @@ public static class CandleEndpoints
         }
 
         var symbols = await region.GetAsync(cancel);
-        var outcome = request.AllowStale
+        var outcome = request.AllowStale || history
             ? await PeekAsync(symbols, request, options)
             : await CollectAsync(symbols, request, required, options);
 
@@ -167,6 +184,11 @@ public static class CandleEndpoints
         var age = (clock.GetUtcNow().ToInstant() - EndOf(bar, request, grid)).TotalSeconds;
         return new NewestBar(ToDto(bar), age);
     }
+
+    private static Instant? FirstBarEnd(BarGrid grid, BarInterval interval) =>
+        grid.Calendar.Sessions.Count == 0
+            ? null
+            : grid.SlotsOf(grid.Calendar.Sessions[0], interval).First().End;
 
     private static Instant EndOf(Candle bar, CandleRequest request, BarGrid grid) =>
         grid.SlotContaining(bar.Start, request.Interval)?.End ?? bar.Start + request.Interval.Width;

@@ -10,6 +10,12 @@ namespace Akka.Collector.Gateway.Candles;
 public sealed record CandleRequest(
     Symbol Symbol, BarInterval Interval, Instant? From, Instant? To, int Limit, bool AllowStale)
 {
+    // Years 0001 to 9999 in UTC, whichever way a time is written.
+    private static readonly Instant Earliest =
+        Instant.FromUnixTimeMilliseconds(-62_135_596_800_000L);
+    private static readonly Instant Latest =
+        Instant.FromUnixTimeMilliseconds(253_402_300_799_000L);
+
     public static (CandleRequest? Request, ParameterError? Error) Parse(
         string symbol, string? interval, string? from, string? to, string? limit, string? allowStale,
         GatewayOptions options)
@@ -63,7 +69,7 @@ public sealed record CandleRequest(
 
         if (long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var ms))
         {
-            if (ms < -62_135_596_800_000L || ms > 253_402_300_799_000L)
+            if (ms < Earliest.ToUnixTimeMilliseconds() || ms > Latest.ToUnixTimeMilliseconds())
                 return false;
             instant = Instant.FromUnixTimeMilliseconds(ms);
             return true;
@@ -73,13 +79,28 @@ public sealed record CandleRequest(
         if (!parsed.Success)
             return false;
 
-        instant = parsed.Value.ToInstant();
+        // An offset can carry a local time at either end of the calendar past what an Instant
+        // holds (9999-12-31T23:59:59-01:00), which NodaTime reports by throwing.
+        Instant at;
+        try
+        {
+            at = parsed.Value.ToInstant();
+        }
+        catch (OverflowException)
+        {
+            return false;
+        }
+
+        if (at < Earliest || at > Latest)
+            return false;
+
+        instant = at;
         return true;
     }
 
     private static string UnparsableTime(string name, string? text) =>
         $"{name} '{Shorten(text)}' is not an ISO-8601 time with offset (2026-12-04T14:30:00Z) " +
-        "nor epoch milliseconds";
+        "nor epoch milliseconds, in the years 0001 to 9999";
 
     private static string Shorten(string? text) =>
         text is null ? "" : text.Length <= 32 ? text : text[..32] + "...";

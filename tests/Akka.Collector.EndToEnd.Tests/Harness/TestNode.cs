@@ -26,11 +26,15 @@ public sealed class TestNode : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly string _directory;
+    private readonly bool _ownsDirectory;
 
-    private TestNode(WebApplication app, FakeTimeProvider clock, string directory, RoundLog rounds)
+    private TestNode(
+        WebApplication app, FakeTimeProvider clock, string directory, bool ownsDirectory,
+        RoundLog rounds)
     {
         _app = app;
         _directory = directory;
+        _ownsDirectory = ownsDirectory;
         Clock = clock;
         Rounds = rounds;
         Http = new HttpClient { BaseAddress = new Uri(GatewayAddress(app)), Timeout = TimeSpan.FromSeconds(60) };
@@ -54,13 +58,20 @@ public sealed class TestNode : IAsyncDisposable
     /// <param name="symbols">The universe.</param>
     /// <param name="hocon">Extra collector settings for this test.</param>
     /// <param name="vendor">The vendor, built over the node's clock and grid; default synthetic.</param>
+    /// <param name="directory">
+    /// Where the SQLite file lives. Given: the caller owns it and it outlives the node, so a
+    /// second node can start on the same file. Default: a fresh temp folder, deleted on dispose.
+    /// </param>
     public static async Task<TestNode> StartAsync(
         Instant startAt,
         IEnumerable<string> symbols,
         string hocon = "",
-        Func<IServiceProvider, IBarSource>? vendor = null)
+        Func<IServiceProvider, IBarSource>? vendor = null,
+        string? directory = null)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "collector-e2e-" + Guid.NewGuid().ToString("N"));
+        var ownsDirectory = directory is null;
+        directory ??= Path.Combine(
+            Path.GetTempPath(), "collector-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
 
         var clock = new FakeTimeProvider(startAt.ToDateTimeOffset());
@@ -87,7 +98,7 @@ public sealed class TestNode : IAsyncDisposable
         var rounds = new RoundLog();
         await app.StartAsync();
         rounds.Attach(app.Services.GetRequiredService<ActorSystem>());
-        return new TestNode(app, clock, directory, rounds);
+        return new TestNode(app, clock, directory, ownsDirectory, rounds);
     }
 
     /// <summary>Waits for every interval's first round (the backfill) to finish.</summary>
@@ -142,6 +153,9 @@ public sealed class TestNode : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsDirectory)
+            return;
+
         try
         {
             Directory.Delete(_directory, recursive: true);

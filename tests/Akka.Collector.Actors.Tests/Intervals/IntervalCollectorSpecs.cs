@@ -1,0 +1,154 @@
+using Akka.Actor;
+using Akka.Collector.Actors.Intervals;
+using Akka.Collector.Actors.Protocol;
+using Akka.Collector.Domain.Alignment;
+using Akka.Collector.Domain.Calendar;
+using Akka.Collector.Domain.Intervals;
+using Akka.Collector.Domain.Symbols;
+using Akka.Collector.Actors.Tests.Support;
+using Akka.Collector.Vendors;
+using Akka.TestKit.Xunit2;
+using Microsoft.Extensions.Time.Testing;
+using NodaTime;
+
+namespace Akka.Collector.Actors.Tests.Intervals;
+
+/// <summary>
+/// One interval collector against a probe standing in for the symbol shard region, on a fake
+/// market clock: rounds, coalesced ticks and round timeouts, each observable in isolation.
+/// </summary>
+public sealed class IntervalCollectorSpecs() : Akka.TestKit.Xunit2.TestKit(RepoHocon.AkkaConf())
+{
+    private static readonly BarGrid Grid = new(CalendarFile.LoadEmbeddedNyse());
+    private static readonly Symbol Aapl = Symbol.Parse("AAPL");
+    private static readonly Symbol Msft = Symbol.Parse("MSFT");
+    private static readonly DateTimeZone Ny = DateTimeZoneProviders.Tzdb["America/New_York"];
+
+    private static Instant Et(int hour, int minute, int second = 0) =>
+        new LocalDateTime(2026, 12, 3, hour, minute, second).InZoneStrictly(Ny).ToInstant();
+
+    private static CollectionSettings Settings => new()
+    {
+        Universe = [Aapl, Msft],
+        BackfillSessions = CollectionSettings.DefaultBackfill,
+    };
+
+    [Fact]
+    public async Task A_tick_during_a_round_is_counted_and_folded_into_a_follow_up_round()
+    {
+        // arrange: the start-up round up to 12:00 is out and unanswered
+        var clock = new FakeTimeProvider(Et(12, 0, 30).ToDateTimeOffset());
+        var region = CreateTestProbe();
+        var collector = Sys.ActorOf(IntervalCollector.Props(BarInterval.M1, region, Grid, clock, Settings));
+        var first = ExpectCollects(region, Et(12, 0));
+        await AwaitTickArmedAsync(collector);
+
+        // act: the 12:01 close passes while the round still runs, then the round is answered
+        clock.SetUtcNow(Et(12, 1, 5).ToDateTimeOffset());
+        await AwaitCoalescedAsync(collector, 1);
+        foreach (var collect in first)
+            collector.Tell(Done(collect), region);
+
+        // assert: one follow-up round at once, aiming at the newest closed bar
+        var second = ExpectCollects(region, Et(12, 1));
+        Assert.All(second, c => Assert.Equal(2, c.RoundId));
+        region.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+
+        var status = await StatusAsync(collector);
+        Assert.Equal(2, status.RoundsStarted);
+        Assert.Equal(1, status.TicksCoalesced);
+        Assert.Equal(Et(12, 0), status.LastRound!.UpTo);
+        Assert.Equal(2, status.LastRound.SymbolsDone);
+    }
+
+    [Fact]
+    public async Task A_round_outliving_its_interval_times_out_and_the_next_starts_from_the_watermarks()
+    {
+        // arrange: the start-up round up to 12:00 is out and never answered
+        var clock = new FakeTimeProvider(Et(12, 0, 30).ToDateTimeOffset());
+        var region = CreateTestProbe();
+        var collector = Sys.ActorOf(IntervalCollector.Props(BarInterval.M1, region, Grid, clock, Settings));
+        ExpectCollects(region, Et(12, 0));
+        await AwaitTickArmedAsync(collector);
+
+        // act: two closes pass; the round is capped at one minute
+        clock.SetUtcNow(Et(12, 2, 5).ToDateTimeOffset());
+
+        // assert: a new round asks for everything up to 12:02; no tick was lost
+        var next = ExpectCollects(region, Et(12, 2));
+        Assert.All(next, c => Assert.Equal(2, c.RoundId));
+        var status = await StatusAsync(collector);
+        Assert.True(status.LastRound!.TimedOut);
+        Assert.Equal(2, status.LastRound.SymbolsFailed);
+    }
+
+    [Fact]
+    public async Task A_round_nobody_answers_ends_at_its_timeout_with_every_symbol_failed()
+    {
+        // arrange
+        var clock = new FakeTimeProvider(Et(12, 0, 30).ToDateTimeOffset());
+        var region = CreateTestProbe();
+        var rounds = CreateTestProbe();
+        Sys.EventStream.Subscribe(rounds, typeof(IntervalProtocol.RoundReport));
+        var collector = Sys.ActorOf(IntervalCollector.Props(BarInterval.M5, region, Grid, clock, Settings));
+        ExpectCollects(region, Et(12, 0));
+
+        // act: one symbol answers, the other never does; the 5 minute timeout passes
+        collector.Tell(new SymbolProtocol.Collected(Aapl, BarInterval.M5, Et(12, 0), 1, Et(12, 0)), region);
+        await AwaitTickArmedAsync(collector);
+        clock.Advance(TimeSpan.FromMinutes(5));
+
+        // assert
+        var report = rounds.ExpectMsg<IntervalProtocol.RoundReport>();
+        Assert.True(report.TimedOut);
+        Assert.Equal(1, report.SymbolsDone);
+        Assert.Equal(1, report.SymbolsFailed);
+    }
+
+    [Fact]
+    public void A_failed_symbol_counts_as_failed_and_does_not_stop_the_round()
+    {
+        // arrange
+        var clock = new FakeTimeProvider(Et(12, 0, 30).ToDateTimeOffset());
+        var region = CreateTestProbe();
+        var rounds = CreateTestProbe();
+        Sys.EventStream.Subscribe(rounds, typeof(IntervalProtocol.RoundReport));
+        var collector = Sys.ActorOf(IntervalCollector.Props(BarInterval.M15, region, Grid, clock, Settings));
+        var collects = ExpectCollects(region, Et(12, 0));
+
+        // act
+        collector.Tell(Done(collects.Single(c => c.Symbol == Aapl)), region);
+        collector.Tell(new SymbolProtocol.CollectFailed(
+            Msft, BarInterval.M15, Et(12, 0), 1, FailureKind.RateLimited, "429"), region);
+
+        // assert
+        var report = rounds.ExpectMsg<IntervalProtocol.RoundReport>();
+        Assert.False(report.TimedOut);
+        Assert.Equal((1, 1), (report.SymbolsDone, report.SymbolsFailed));
+    }
+
+    private List<SymbolProtocol.Collect> ExpectCollects(Akka.TestKit.TestProbe region, Instant upTo)
+    {
+        var collects = new List<SymbolProtocol.Collect>
+        {
+            region.ExpectMsg<SymbolProtocol.Collect>(),
+            region.ExpectMsg<SymbolProtocol.Collect>(),
+        };
+        Assert.All(collects, c => Assert.Equal(upTo, c.UpTo));
+        Assert.Equal(["AAPL", "MSFT"], collects.Select(c => c.Symbol.Value).Order().ToList());
+        return collects;
+    }
+
+    private static SymbolProtocol.Collected Done(SymbolProtocol.Collect c) =>
+        new(c.Symbol, c.Interval, c.UpTo, c.RoundId, c.UpTo);
+
+    // The tick timer is armed from the actor's own thread; wait for it before moving the clock.
+    private Task AwaitTickArmedAsync(IActorRef collector) =>
+        AwaitConditionAsync(async () => (await StatusAsync(collector)).NextTickAt is not null);
+
+    private Task AwaitCoalescedAsync(IActorRef collector, long count) =>
+        AwaitConditionAsync(async () => (await StatusAsync(collector)).TicksCoalesced == count);
+
+    private static Task<IntervalProtocol.Status> StatusAsync(IActorRef collector) =>
+        collector.Ask<IntervalProtocol.Status>(new IntervalProtocol.GetStatus(BarInterval.M1));
+}
