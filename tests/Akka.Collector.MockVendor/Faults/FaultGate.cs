@@ -1,0 +1,48 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+
+namespace Akka.Collector.MockVendor.Faults;
+
+/// <summary>
+/// The faults every route applies before serving data, in one order: latency, hang, 429,
+/// 5xx, 403. A route answers normally when <see cref="TryFailAsync"/> returns false.
+/// </summary>
+public static class FaultGate
+{
+    public static async Task<int?> TryFailAsync(HttpContext http, MockFaults faults)
+    {
+        if (faults.Latency > TimeSpan.Zero)
+            await Task.Delay(faults.Latency, http.RequestAborted);
+
+        if (faults.TakeHang())
+        {
+            // Hold the request open until the client gives up, like a dead connection.
+            await Task.Delay(Timeout.InfiniteTimeSpan, http.RequestAborted);
+        }
+
+        if (faults.TakeTooManyRequests())
+        {
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            http.Response.Headers.RetryAfter = faults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            await http.Response.WriteAsync("{\"message\":\"too many requests\"}");
+            return 429;
+        }
+
+        if (faults.TakeServerError())
+        {
+            http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            await http.Response.WriteAsync("{\"message\":\"service unavailable\"}");
+            return 503;
+        }
+
+        if (faults.TakeForbidden())
+        {
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            await http.Response.WriteAsync(
+                "{\"message\":\"subscription does not permit querying recent SIP data\"}");
+            return 403;
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+
+namespace Akka.Collector.MockVendor;
+
+/// <summary>Every request the mock answered (or refused), in arrival order.</summary>
+public sealed class RequestLog
+{
+    private readonly ConcurrentQueue<ServedRequest> _requests = new();
+
+    public int Count => _requests.Count;
+
+    public IReadOnlyList<ServedRequest> All => [.. _requests];
+
+    public int CountOf(string vendor) => _requests.Count(r => r.Vendor == vendor);
+
+    internal void Add(ServedRequest request) => _requests.Enqueue(request);
+
+    public void Clear() => _requests.Clear();
+}
+
+/// <param name="Vendor">"alpaca" or "polygon".</param>
+/// <param name="Symbols">Symbols the request named.</param>
+/// <param name="Timeframe">The vendor's own timeframe text (1Min, 5/minute, ...).</param>
+/// <param name="PageToken">The page token or cursor followed, null on a first page.</param>
+/// <param name="Status">The HTTP status answered.</param>
+/// <param name="BarsServed">Bars in the reply body.</param>
+public sealed record ServedRequest(
+    string Vendor,
+    IReadOnlyList<string> Symbols,
+    string Timeframe,
+    string? PageToken,
+    int Status,
+    int BarsServed);
