@@ -2,6 +2,7 @@ using Akka.Actor;
 using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
 using Akka.Cluster.Tools.Singleton;
+using Akka.Collector.Actors.Budget;
 using Akka.Collector.Actors.Intervals;
 using Akka.Collector.Actors.Symbols;
 using Akka.Collector.Actors.Upstream;
@@ -42,7 +43,8 @@ public static class CollectorHosting
                     resolver.GetService<ICandleStore>(),
                     resolver.GetService<BarGrid>(),
                     resolver.GetService<TimeProvider>(),
-                    settings);
+                    settings,
+                    resolver.GetService<CapacityPlan>());
                 directory.Register(interval, system.ActorOf(props, $"upstream-{interval.Name}"));
             }
         });
@@ -77,6 +79,7 @@ public static class CollectorHosting
         return builder.WithActors((system, registry, resolver) =>
         {
             var symbols = registry.Get<SymbolRegion>();
+            var plan = resolver.GetService<CapacityPlan>();
             var directory = resolver.GetService<IntervalDirectory>();
             var singletonSettings = ClusterSingletonManagerSettings.Create(system);
             var proxySettings = ClusterSingletonProxySettings.Create(system);
@@ -86,7 +89,8 @@ public static class CollectorHosting
                 var name = $"interval-{interval.Name}";
                 var collector = IntervalCollector.Props(
                     interval, symbols, resolver.GetService<BarGrid>(),
-                    resolver.GetService<TimeProvider>(), settings);
+                    resolver.GetService<TimeProvider>(), settings,
+                    degraded: plan.Degraded.Contains(interval));
 
                 system.ActorOf(
                     ClusterSingletonManager.Props(collector, PoisonPill.Instance, singletonSettings),

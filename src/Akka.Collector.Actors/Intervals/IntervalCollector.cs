@@ -24,6 +24,7 @@ public sealed class IntervalCollector : ReceiveActor
     private readonly BarGrid _grid;
     private readonly TimeProvider _clock;
     private readonly CollectionSettings _settings;
+    private readonly bool _degraded;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     // Timer callbacks run off the actor's thread, where Self cannot be read: keep it here.
@@ -37,6 +38,7 @@ public sealed class IntervalCollector : ReceiveActor
     private bool _tickPending;
     private long _roundsStarted;
     private long _ticksCoalesced;
+    private long _ticksSkipped;
     private IntervalProtocol.RoundReport? _lastRound;
 
     public IntervalCollector(
@@ -44,9 +46,11 @@ public sealed class IntervalCollector : ReceiveActor
         IActorRef symbols,
         BarGrid grid,
         TimeProvider clock,
-        CollectionSettings settings)
+        CollectionSettings settings,
+        bool degraded = false)
     {
         _interval = interval;
+        _degraded = degraded;
         _symbols = symbols;
         _grid = grid;
         _clock = clock;
@@ -61,14 +65,22 @@ public sealed class IntervalCollector : ReceiveActor
 
     public static Props Props(
         BarInterval interval, IActorRef symbols, BarGrid grid, TimeProvider clock,
-        CollectionSettings settings) =>
-        Akka.Actor.Props.Create(() => new IntervalCollector(interval, symbols, grid, clock, settings));
+        CollectionSettings settings, bool degraded = false) =>
+        Akka.Actor.Props.Create(() =>
+            new IntervalCollector(interval, symbols, grid, clock, settings, degraded));
 
     private Instant Now => _clock.GetUtcNow().ToInstant();
 
     protected override void PreStart()
     {
         _self = Self;
+
+        if (_degraded)
+        {
+            _log.Warning("{0}: degraded: the vendor budget cannot pay for its rounds, so none are " +
+                "scheduled; charts still collect it on demand. Raise the budget or shrink the " +
+                "universe to restore it", _interval);
+        }
 
         // A first round at once: it backfills new symbols and closes any gap left while the
         // collector was down. Later rounds follow the bar closes.
@@ -84,6 +96,12 @@ public sealed class IntervalCollector : ReceiveActor
     private void OnTick()
     {
         ScheduleNextTick();
+
+        if (_degraded)
+        {
+            _ticksSkipped++;
+            return;
+        }
 
         if (_round is not null)
         {
@@ -217,7 +235,8 @@ public sealed class IntervalCollector : ReceiveActor
     }
 
     private IntervalProtocol.Status CurrentStatus() => new(
-        _interval, _lastRound, _round?.StartedAt, _roundsStarted, _ticksCoalesced, _nextTickAt, _problem);
+        _interval, _lastRound, _round?.StartedAt, _roundsStarted, _ticksCoalesced, _nextTickAt,
+        _problem, _degraded, _ticksSkipped);
 
     // Timer callbacks run on a pool thread; telling Self is the one thing they may do.
     private void SendToSelf(object? message) => _self.Tell(message!);

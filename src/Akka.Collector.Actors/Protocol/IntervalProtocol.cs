@@ -27,6 +27,8 @@ public static class IntervalProtocol
     /// <param name="TicksCoalesced">Ticks that arrived during a round, folded into the next.</param>
     /// <param name="NextTickAt">When the next round is due, null when none is scheduled.</param>
     /// <param name="Problem">Why rounds cannot be scheduled (a calendar past its data).</param>
+    /// <param name="Degraded">Scheduled rounds are off: the vendor budget cannot pay for them.</param>
+    /// <param name="TicksSkipped">Ticks not run as rounds because the interval is degraded.</param>
     public sealed record Status(
         BarInterval Interval,
         RoundReport? LastRound,
@@ -34,5 +36,7 @@ public static class IntervalProtocol
         long RoundsStarted,
         long TicksCoalesced,
         Instant? NextTickAt,
-        string? Problem) : ICollectorMessage;
+        string? Problem,
+        bool Degraded = false,
+        long TicksSkipped = 0) : ICollectorMessage;
 }

@@ -25,10 +25,13 @@ internal static class ProtocolCodecs
                 w.Long(m.TicksCoalesced);
                 w.Optional(m.NextTickAt, w.Instant);
                 w.Optional(m.Problem, w.Text);
+                w.Bool(m.Degraded);
+                w.Long(m.TicksSkipped);
             },
             r => new(
                 r.Interval(), r.OptionalClass(() => ReadReport(r)), r.Optional(r.Instant),
-                r.Long(), r.Long(), r.Optional(r.Instant), r.OptionalClass(r.Text))),
+                r.Long(), r.Long(), r.Optional(r.Instant), r.OptionalClass(r.Text),
+                r.Bool(), r.Long())),
 
         Codec.Of<SymbolProtocol.Collect>("sy.collect",
             (w, m) =>
@@ -87,8 +90,9 @@ internal static class ProtocolCodecs
                 w.Symbol(m.Symbol);
                 w.Interval(m.Interval);
                 w.Range(m.Range);
+                w.Bool(m.Backfill);
             },
-            r => new(r.Symbol(), r.Interval(), r.Range())),
+            r => new(r.Symbol(), r.Interval(), r.Range(), r.Bool())),
         Codec.Of<UpstreamProtocol.BarsStored>("up.bars-stored",
             (w, m) =>
             {

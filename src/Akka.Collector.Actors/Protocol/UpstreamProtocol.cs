@@ -9,7 +9,9 @@ namespace Akka.Collector.Actors.Protocol;
 public static class UpstreamProtocol
 {
     /// <summary>Fetch and store one symbol's bars over a range; merged with others' requests.</summary>
-    public sealed record FetchBars(Symbol Symbol, BarInterval Interval, TimeRange Range)
+    /// <param name="Backfill">History rather than a scheduled round: it waits behind rounds.</param>
+    public sealed record FetchBars(
+        Symbol Symbol, BarInterval Interval, TimeRange Range, bool Backfill = false)
         : ICollectorMessage;
 
     /// <summary>The range is fetched and stored: <paramref name="Stored"/> bars, maybe none.</summary>

@@ -128,7 +128,8 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
 
     private void StartFetch(BarInterval interval, Instant upTo, List<Waiter> waiters)
     {
-        var from = _watermarks.TryGetValue(interval, out var mark)
+        var known = _watermarks.TryGetValue(interval, out var mark);
+        var from = known
             ? mark
             : _grid.BackfillStart(_clock.GetUtcNow().ToInstant(), _settings.BackfillSessionsFor(interval));
 
@@ -150,7 +151,9 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
         var end = _grid.FetchChunkEnd(from, upTo, _settings.SessionsPerFetchFor(interval));
         var range = new TimeRange(from, end);
         _inFlight[interval] = new Fetch(range, upTo, Stopwatch.GetTimestamp(), waiters);
-        _upstream.For(interval).Tell(new UpstreamProtocol.FetchBars(_symbol, interval, range));
+        // A first collection or a step of a long gap is history: rounds go ahead of it.
+        var backfill = !known || end < upTo;
+        _upstream.For(interval).Tell(new UpstreamProtocol.FetchBars(_symbol, interval, range, backfill));
     }
 
     private void OnStored(UpstreamProtocol.BarsStored stored)

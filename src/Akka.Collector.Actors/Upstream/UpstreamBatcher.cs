@@ -1,4 +1,5 @@
 using Akka.Actor;
+using Akka.Collector.Actors.Budget;
 using Akka.Collector.Actors.Protocol;
 using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Intervals;
@@ -27,7 +28,11 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
 
     // Requests waiting for the merge window, grouped by the range they ask for.
     private readonly Dictionary<TimeRange, List<Requester>> _pending = [];
-    private readonly Queue<Batch> _ready = new();
+    private readonly Queue<Batch> _rounds = new();
+    private readonly Queue<Batch> _backfill = new();
+    private readonly RequestBudget _budget;
+    private IActorRef _self = ActorRefs.Nobody;
+    private ITimer? _budgetTimer;
     private int _inFlight;
 
     public UpstreamBatcher(
@@ -36,7 +41,8 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
         ICandleStore store,
         BarGrid grid,
         TimeProvider clock,
-        CollectionSettings settings)
+        CollectionSettings settings,
+        CapacityPlan plan)
     {
         _interval = interval;
         _source = source;
@@ -44,11 +50,17 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
         _grid = grid;
         _clock = clock;
         _settings = settings;
+        _budget = new RequestBudget(plan.ReservedFor(interval), clock);
 
         Receive<UpstreamProtocol.FetchBars>(OnFetch);
         Receive<FlushPending>(_ => Flush());
         Receive<BatchFinished>(OnFinished);
+        Receive<BudgetRefilled>(_ => TryStart());
     }
+
+    protected override void PreStart() => _self = Self;
+
+    protected override void PostStop() => _budgetTimer?.Dispose();
 
     public ITimerScheduler Timers { get; set; } = null!;
 
@@ -56,21 +68,22 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
 
     public static Props Props(
         BarInterval interval, IBarSource source, ICandleStore store, BarGrid grid,
-        TimeProvider clock, CollectionSettings settings) =>
-        Akka.Actor.Props.Create(() => new UpstreamBatcher(interval, source, store, grid, clock, settings));
+        TimeProvider clock, CollectionSettings settings, CapacityPlan plan) =>
+        Akka.Actor.Props.Create(() =>
+            new UpstreamBatcher(interval, source, store, grid, clock, settings, plan));
 
     private void OnFetch(UpstreamProtocol.FetchBars fetch)
     {
         if (!_pending.TryGetValue(fetch.Range, out var group))
             _pending[fetch.Range] = group = [];
 
-        group.Add(new Requester(fetch.Symbol, Sender));
+        group.Add(new Requester(fetch.Symbol, Sender, fetch.Backfill));
 
         // A full request goes now; a partial one waits for the window to gather company.
         if (group.Count >= MaxSymbols)
         {
             _pending.Remove(fetch.Range);
-            _ready.Enqueue(new Batch(fetch.Range, group));
+            Enqueue(new Batch(fetch.Range, group));
             TryStart();
         }
         else if (!Timers.IsTimerActive("flush"))
@@ -84,17 +97,41 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
         foreach (var (range, group) in _pending)
         {
             foreach (var chunk in group.Chunk(MaxSymbols))
-                _ready.Enqueue(new Batch(range, [.. chunk]));
+                Enqueue(new Batch(range, [.. chunk]));
         }
 
         _pending.Clear();
         TryStart();
     }
 
+    // Scheduled rounds go ahead of history, so a long backfill never delays the newest bar.
+    private void Enqueue(Batch batch)
+    {
+        if (batch.Requesters.All(r => r.Backfill))
+            _backfill.Enqueue(batch);
+        else
+            _rounds.Enqueue(batch);
+    }
+
     private void TryStart()
     {
-        while (_inFlight < _settings.ConcurrencyPerInterval && _ready.TryDequeue(out var batch))
+        while (_inFlight < _settings.ConcurrencyPerInterval && (_rounds.Count > 0 || _backfill.Count > 0))
         {
+            if (!_budget.TryTake())
+            {
+                // Out of this interval's share of the vendor budget: wait for it on the clock.
+                var wait = _budget.UntilNext();
+                if (wait != Timeout.InfiniteTimeSpan)
+                {
+                    _budgetTimer?.Dispose();
+                    _budgetTimer = _clock.CreateTimer(
+                        _ => _self.Tell(BudgetRefilled.Instance), null, wait, Timeout.InfiniteTimeSpan);
+                }
+
+                return;
+            }
+
+            var batch = _rounds.Count > 0 ? _rounds.Dequeue() : _backfill.Dequeue();
             _inFlight++;
             // Off the mailbox thread from the first line: drivers may block inside async calls.
             Task.Run(() => RunAsync(batch)).PipeTo(Self);
@@ -188,7 +225,7 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
         _ => new Failure(FailureKind.VendorDown, $"{e.GetType().Name}: {e.Message}"),
     };
 
-    private sealed record Requester(Symbol Symbol, IActorRef ReplyTo);
+    private sealed record Requester(Symbol Symbol, IActorRef ReplyTo, bool Backfill);
 
     private sealed record Batch(TimeRange Range, List<Requester> Requesters);
 
@@ -201,5 +238,10 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
     private sealed class FlushPending : INoSerializationVerificationNeeded
     {
         public static readonly FlushPending Instance = new();
+    }
+
+    private sealed class BudgetRefilled : INoSerializationVerificationNeeded
+    {
+        public static readonly BudgetRefilled Instance = new();
     }
 }

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Collector.Actors;
+using Akka.Collector.Actors.Budget;
 using Akka.Collector.Actors.Intervals;
 using Akka.Collector.Actors.Protocol;
 using Akka.Collector.Domain.Alignment;
@@ -28,7 +29,8 @@ public static class StatusEndpoints
         BarGrid grid,
         TimeProvider clock,
         CollectionSettings settings,
-        IBarSource vendor)
+        IBarSource vendor,
+        CapacityPlan plan)
     {
         var now = clock.GetUtcNow().ToInstant();
         var asks = BarInterval.All.Select(i => AskAsync(intervals, i)).ToList();
@@ -41,6 +43,13 @@ public static class StatusEndpoints
             vendor = vendor.Name,
             universe = settings.Universe.Count,
             calendarDaysLeft = grid.Calendar.DaysOfDataLeft(now),
+            capacity = new
+            {
+                budgetPerMinute = plan.IsUnlimited ? (double?)null : plan.BudgetPerMinute,
+                neededPerMinute = plan.NeededPerMinute,
+                shortfallPerMinute = plan.Shortfall,
+                degraded = plan.Degraded.Select(i => i.Name).ToList(),
+            },
             intervals = rows.ToList(),
         });
     }
@@ -96,6 +105,8 @@ public static class StatusEndpoints
             ticksCoalesced = status.TicksCoalesced,
             nextRoundAt = status.NextTickAt?.ToString(),
             lagSeconds,
+            degraded = status.Degraded,
+            ticksSkippedForBudget = status.TicksSkipped,
             problem = status.Problem,
         };
     }

@@ -1,4 +1,6 @@
+using Akka.Collector.Actors.Budget;
 using Akka.Collector.Actors.Hosting;
+using Akka.Collector.Domain.Intervals;
 using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Calendar;
 using Akka.Collector.Domain.Time;
@@ -39,6 +41,14 @@ public static class CollectorServices
 
         // The universe of a replay is what was recorded, unless the test says otherwise.
         services.AddSingleton(sp => UniverseFor(settings, sp.GetRequiredService<IBarSource>()));
+
+        services.AddSingleton(sp => CapacityPlan.Compute(
+            sp.GetRequiredService<Actors.CollectionSettings>().Universe.Count,
+            sp.GetRequiredService<IBarSource>().Limits.MaxSymbolsPerRequest,
+            settings.Vendor.BudgetPerMinute,
+            settings.Vendor.BudgetNodes,
+            settings.Vendor.DegradeOrder ?? [.. BarInterval.All]));
+        services.AddHostedService<CapacityReport>();
 
         services.AddCollectorActorServices();
         services.AddHostedService<CalendarWatch>();

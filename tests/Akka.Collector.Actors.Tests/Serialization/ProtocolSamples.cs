@@ -45,6 +45,7 @@ public static class ProtocolSamples
             new IntervalProtocol.Status(
                 BarInterval.M5, Report, SubTick, 18, 3, BarEnd, "calendar ends"),
             new IntervalProtocol.Status(BarInterval.H1, null, null, 0, 0, null, null),
+            new IntervalProtocol.Status(BarInterval.H2, null, null, 0, 0, null, null, true, 12),
         ],
         [typeof(SymbolProtocol.Collect)] = () =>
         [
@@ -76,7 +77,7 @@ public static class ProtocolSamples
         [typeof(UpstreamProtocol.FetchBars)] = () =>
         [
             new UpstreamProtocol.FetchBars(Aapl, BarInterval.H1, LastHalfHour),
-            new UpstreamProtocol.FetchBars(BrkB, BarInterval.M1, Empty),
+            new UpstreamProtocol.FetchBars(BrkB, BarInterval.M1, Empty, Backfill: true),
         ],
         [typeof(UpstreamProtocol.BarsStored)] = () =>
         [
