@@ -15,6 +15,12 @@ public interface ICandleStore
     /// <summary>Creates or migrates the schema. Safe to call on every start.</summary>
     Task InitializeAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Records which data source fills this store, the first time; afterwards returns the one
+    /// recorded, so a node can refuse to mix two sources' bars in one file.
+    /// </summary>
+    Task<string> ClaimSourceAsync(string source, CancellationToken cancellationToken);
+
     /// <summary>Stores a batch in one transaction: bars upserted, covered ranges merged in.</summary>
     Task WriteAsync(IReadOnlyList<CandleWrite> writes, CancellationToken cancellationToken);
 

@@ -20,11 +20,11 @@ public sealed class SchemaTests
         await new SqliteCandleStore(db.ConnectionString).InitializeAsync(None);
 
         // assert
-        Assert.Equal(1, db.Scalar("SELECT COUNT(*) FROM schema_version"));
-        Assert.Equal(1, db.Scalar("SELECT MAX(version) FROM schema_version"));
+        Assert.Equal(2, db.Scalar("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(2, db.Scalar("SELECT MAX(version) FROM schema_version"));
         const string tables = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' "
-            + "AND name IN ('candles', 'coverage', 'schema_version')";
-        Assert.Equal(3, db.Scalar(tables));
+            + "AND name IN ('candles', 'coverage', 'schema_version', 'store_meta')";
+        Assert.Equal(4, db.Scalar(tables));
     }
 
     [Fact]
@@ -38,7 +38,7 @@ public sealed class SchemaTests
         await Task.WhenAll(stores.Select(s => Task.Run(() => s.InitializeAsync(None))));
 
         // assert
-        Assert.Equal(1, db.Scalar("SELECT COUNT(*) FROM schema_version"));
+        Assert.Equal(2, db.Scalar("SELECT COUNT(*) FROM schema_version"));
     }
 
     [Fact]

@@ -24,9 +24,7 @@ public static class CollectorServices
             settings.ClockStart?.ToDateTimeOffset(), settings.ClockSpeed);
         services.TryAddSingleton(clock);
 
-        var calendar = settings.CalendarFile is null
-            ? CalendarFile.LoadEmbeddedNyse()
-            : CalendarFile.Parse(File.ReadAllText(settings.CalendarFile));
+        var calendar = LoadCalendar(settings.CalendarFile);
         services.AddSingleton(calendar);
         services.AddSingleton(new BarGrid(calendar));
 
@@ -55,10 +53,35 @@ public static class CollectorServices
         return services;
     }
 
+    private static MarketCalendar LoadCalendar(string? file)
+    {
+        if (file is null)
+            return CalendarFile.LoadEmbeddedNyse();
+        if (!File.Exists(file))
+            throw NodeSettings.Bad("collector.calendar.file", file, "an existing calendar JSON file");
+
+        try
+        {
+            return CalendarFile.Parse(File.ReadAllText(file));
+        }
+        catch (FormatException e)
+        {
+            throw NodeSettings.Bad("collector.calendar.file", file, $"a valid calendar ({e.Message})");
+        }
+    }
+
     public static string SqliteConnectionString(NodeSettings settings)
     {
         var path = Path.GetFullPath(settings.SqlitePath);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw NodeSettings.Bad("collector.store.sqlite-path", settings.SqlitePath,
+                $"a file in a folder this node can create and write ({e.Message})");
+        }
 
         // Default Timeout is the busy timeout: a writer waits for the lock instead of failing.
         return $"Data Source={path};Default Timeout=30;Pooling=True";

@@ -31,10 +31,22 @@ public static class NodeConfig
         return config;
     }
 
-    /// <summary>The value after a "--name" argument, if given.</summary>
+    /// <summary>The value of a "--name value" or "--name=value" argument, if given.</summary>
     public static string? Argument(string[] args, string name)
     {
-        var i = Array.IndexOf(args, name);
-        return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == name)
+            {
+                return i + 1 < args.Length
+                    ? args[i + 1]
+                    : throw new ArgumentException($"{name} needs a value");
+            }
+
+            if (args[i].StartsWith(name + "=", StringComparison.Ordinal))
+                return args[i][(name.Length + 1)..];
+        }
+
+        return null;
     }
 }

@@ -26,62 +26,71 @@ public sealed record NodeSettings(
 {
     public static NodeSettings From(Config root)
     {
-        var c = root.GetConfig("collector")
+        var section = root.GetConfig("collector")
             ?? throw new InvalidOperationException("configuration has no 'collector' section");
+        var c = new ConfigReader(section, "collector");
 
-        var speed = c.GetDouble("clock.speed", 1);
-        if (!(speed > 0))
-            throw Bad("collector.clock.speed", speed.ToString(System.Globalization.CultureInfo.InvariantCulture), "a positive number");
-
+        var speed = c.Double("clock.speed", 1, min: double.Epsilon);
         var collection = new CollectionSettings
         {
-            Universe = ParseUniverse(c.GetStringList("universe.symbols")),
-            SettleDelay = Duration.FromTimeSpan(c.GetTimeSpan("collection.settle-delay", TimeSpan.FromSeconds(5))),
-            FinalGrace = Duration.FromTimeSpan(c.GetTimeSpan("collection.final-grace", TimeSpan.FromSeconds(5))),
-            RoundTimeout = Duration.FromTimeSpan(c.GetTimeSpan("collection.round-timeout", TimeSpan.FromMinutes(5))),
+            Universe = ParseUniverse(c, c.List("universe.symbols")),
+            SettleDelay = Duration.FromTimeSpan(c.Duration("collection.settle-delay", TimeSpan.FromSeconds(5))),
+            FinalGrace = Duration.FromTimeSpan(c.Duration("collection.final-grace", TimeSpan.FromSeconds(5))),
+            RoundTimeout = Duration.FromTimeSpan(
+                c.Duration("collection.round-timeout", TimeSpan.FromMinutes(5), allowZero: false)),
             BackfillSessions = ParsePerInterval(
-                c.GetConfig("collection.backfill-sessions"), CollectionSettings.DefaultBackfill),
+                c.Section("collection.backfill-sessions"), CollectionSettings.DefaultBackfill),
             SessionsPerFetch = ParsePerInterval(
-                c.GetConfig("collection.sessions-per-fetch"), CollectionSettings.DefaultSessionsPerFetch),
+                c.Section("collection.sessions-per-fetch"), CollectionSettings.DefaultSessionsPerFetch),
 
             // Configured in real time; the clock may run faster, so stretch it into market time.
-            RequestTimeout = c.GetTimeSpan("vendor.request-timeout", TimeSpan.FromSeconds(20)) * speed,
-            ConcurrencyPerInterval = Positive(c, "vendor.concurrency-per-interval", 2),
-            BatchWindow = c.GetTimeSpan("vendor.batch-window", TimeSpan.FromMilliseconds(25)),
-            Shards = Positive(c, "sharding.shards", 100),
+            RequestTimeout = c.Duration("vendor.request-timeout", TimeSpan.FromSeconds(20), allowZero: false) * speed,
+            ConcurrencyPerInterval = c.Positive("vendor.concurrency-per-interval", 2),
+            BatchWindow = c.Duration("vendor.batch-window", TimeSpan.FromMilliseconds(25)),
+            Shards = c.Positive("sharding.shards", 100),
         };
 
         var gateway = new GatewayOptions
         {
-            StaleWait = c.GetTimeSpan("gateway.stale-wait", TimeSpan.FromSeconds(5)),
-            DefaultLimit = Positive(c, "gateway.default-limit", 500),
-            MaxLimit = Positive(c, "gateway.max-limit", 10_000),
-            MaxRange = c.GetTimeSpan("gateway.max-range", TimeSpan.FromDays(3660)),
+            StaleWait = c.Duration("gateway.stale-wait", TimeSpan.FromSeconds(5)),
+            DefaultLimit = c.Positive("gateway.default-limit", 500),
+            MaxLimit = c.Positive("gateway.max-limit", 10_000),
+            MaxRange = c.Duration("gateway.max-range", TimeSpan.FromDays(3660), allowZero: false),
         };
 
         return new NodeSettings(
-            c.GetString("node.hostname", "127.0.0.1"),
-            c.GetInt("node.port", 4053),
-            [.. c.GetStringList("node.seed-nodes") ?? []],
-            c.GetString("gateway.host", "127.0.0.1"),
-            c.GetInt("gateway.port", 8080),
+            c.String("node.hostname", "127.0.0.1"),
+            c.Int("node.port", 4053, min: 0, max: 65535),
+            c.List("node.seed-nodes"),
+            ListenAddress(c),
+            c.Int("gateway.port", 8080, min: 0, max: 65535),
             gateway,
-            ParseStart(c.GetString("clock.start-at", "")),
+            ParseStart(c.String("clock.start-at", "")),
             speed,
-            Blank(c.GetString("calendar.file", "")),
-            c.GetInt("calendar.warn-days", 30),
-            VendorSettings.From(c.GetConfig("vendor")),
-            c.GetString("store.sqlite-path", "data/collector.db"),
+            Blank(c.String("calendar.file", "")),
+            c.Int("calendar.warn-days", 30, min: 0),
+            VendorSettings.From(c.Section("vendor")),
+            c.String("store.sqlite-path", "data/collector.db"),
             collection);
     }
 
-    private static IReadOnlyList<Symbol> ParseUniverse(IList<string>? names)
+    // An IP literal only: Kestrel binds a host name it cannot resolve to every interface.
+    private static string ListenAddress(ConfigReader c)
+    {
+        var host = c.String("gateway.host", "127.0.0.1").Trim();
+        if (host == "localhost" || System.Net.IPAddress.TryParse(host.Trim('[', ']'), out _))
+            return host;
+
+        throw c.Bad("gateway.host", host, "an IP address such as 127.0.0.1 or 0.0.0.0, or localhost");
+    }
+
+    private static IReadOnlyList<Symbol> ParseUniverse(ConfigReader c, IReadOnlyList<string> names)
     {
         var symbols = new List<Symbol>();
-        foreach (var name in names ?? [])
+        foreach (var name in names)
         {
             if (!Symbol.TryParse(name, out var symbol, out var error))
-                throw Bad("collector.universe.symbols", name, error);
+                throw c.Bad("universe.symbols", name, error);
             if (!symbols.Contains(symbol))
                 symbols.Add(symbol);
         }
@@ -90,16 +99,13 @@ public sealed record NodeSettings(
     }
 
     private static IReadOnlyDictionary<BarInterval, int> ParsePerInterval(
-        Config? section, IReadOnlyDictionary<BarInterval, int> defaults)
+        ConfigReader section, IReadOnlyDictionary<BarInterval, int> defaults)
     {
         var result = new Dictionary<BarInterval, int>(defaults);
-        if (section is null)
-            return result;
-
         foreach (var interval in BarInterval.All)
         {
-            if (section.HasPath(interval.Name))
-                result[interval] = Positive(section, interval.Name, result[interval]);
+            if (section.Has(interval.Name))
+                result[interval] = section.Positive(interval.Name, result[interval]);
         }
 
         return result;
@@ -114,12 +120,6 @@ public sealed record NodeSettings(
         return parsed.Success
             ? parsed.Value.ToInstant()
             : throw Bad("collector.clock.start-at", text, "an ISO-8601 time with offset, e.g. 2026-12-03T14:30:00Z");
-    }
-
-    private static int Positive(Config c, string key, int fallback)
-    {
-        var value = c.GetInt(key, fallback);
-        return value > 0 ? value : throw Bad(key, value.ToString(System.Globalization.CultureInfo.InvariantCulture), "a positive integer");
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

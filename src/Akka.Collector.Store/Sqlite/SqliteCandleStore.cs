@@ -37,6 +37,27 @@ public sealed class SqliteCandleStore : ICandleStore
         await SqliteSchema.MigrateAsync(connection, cancellationToken);
     }
 
+    public async Task<string> ClaimSourceAsync(string source, CancellationToken cancellationToken)
+    {
+        await using var connection = await _connector.OpenAsync(cancellationToken);
+        await using var transaction = SqliteConnector.BeginWrite(connection);
+
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText =
+            "INSERT INTO store_meta (key, value) VALUES ('source', $source) ON CONFLICT (key) DO NOTHING";
+        insert.Parameters.AddWithValue("$source", source);
+        await insert.ExecuteNonQueryAsync(cancellationToken);
+
+        await using var select = connection.CreateCommand();
+        select.Transaction = transaction;
+        select.CommandText = "SELECT value FROM store_meta WHERE key = 'source'";
+        var claimed = (string)(await select.ExecuteScalarAsync(cancellationToken))!;
+
+        await transaction.CommitAsync(cancellationToken);
+        return claimed;
+    }
+
     public async Task WriteAsync(
         IReadOnlyList<CandleWrite> writes, CancellationToken cancellationToken)
     {

@@ -47,6 +47,15 @@ internal static class SqliteSchema
             ) WITHOUT ROWID
             """,
         ],
+        [
+            // Who filled this file: a node refuses to serve one vendor's bars as another's.
+            """
+            CREATE TABLE store_meta (
+                key   TEXT NOT NULL PRIMARY KEY,
+                value TEXT NOT NULL
+            ) WITHOUT ROWID
+            """,
+        ],
     ];
 
     /// <summary>The version this build creates and understands.</summary>

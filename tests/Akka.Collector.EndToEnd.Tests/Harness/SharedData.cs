@@ -36,3 +36,16 @@ public sealed class SharedDataTheoryAttribute : TheoryAttribute
         }
     }
 }
+
+/// <summary>A fact on recorded files: skipped, saying why, where they are absent.</summary>
+public sealed class SharedDataFactAttribute : FactAttribute
+{
+    public SharedDataFactAttribute()
+    {
+        if (SharedData.Directory is null)
+        {
+            Skip = "recorded market data not found: this test reads ../shared/data beside the " +
+                   "repository root, which this checkout does not have";
+        }
+    }
+}

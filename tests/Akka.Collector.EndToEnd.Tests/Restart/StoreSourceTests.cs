@@ -1,0 +1,44 @@
+using Akka.Collector.EndToEnd.Tests.Harness;
+using NodaTime;
+
+namespace Akka.Collector.EndToEnd.Tests.Restart;
+
+/// <summary>A store filled by one vendor is never served as another vendor's data.</summary>
+public sealed class StoreSourceTests : IDisposable
+{
+    private readonly string _directory =
+        Path.Combine(Path.GetTempPath(), "collector-source-" + Guid.NewGuid().ToString("N"));
+
+    [SharedDataFact]
+    public async Task A_replay_node_refuses_a_store_the_synthetic_vendor_filled()
+    {
+        // arrange: a synthetic node has claimed the store
+        Directory.CreateDirectory(_directory);
+        var at = Et.At(2026, 12, 3, 12, 0);
+        await using (var synthetic = await TestNode.StartAsync(at, ["AAPL"], directory: _directory))
+            await synthetic.WaitForStartupRoundsAsync();
+
+        // act: a replay node starts on the same file
+        var path = SharedData.Path("react-stockcharts", "AAPL_INTRA_DAY.tsv");
+        var replay = $$"""
+            collector.vendor {
+              kind = replay
+              replay.files = [{ symbol = AAPL, path = "{{path}}", format = react-stockcharts }]
+            }
+            """;
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => TestNode.StartAsync(at + Duration.FromMinutes(5), ["AAPL"], replay, directory: _directory));
+
+        // assert: the reason names both sources and the setting to change
+        Assert.Contains("'synthetic'", refused.Message);
+        Assert.Contains("replay", refused.Message);
+        Assert.Contains("collector.store.sqlite-path", refused.Message);
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(_directory))
+            Directory.Delete(_directory, recursive: true);
+    }
+}
