@@ -11,6 +11,13 @@ public sealed class MockVendorOptions
     /// </summary>
     public required IBarSource Minutes { get; init; }
 
+    /// <summary>
+    /// The vendor's "now": where a missing start or end defaults to, and what Alpaca's
+    /// 15-minute SIP delay on the free plan is measured from. Use the clock the minute source
+    /// runs on. Default: the system clock.
+    /// </summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     public string AlpacaKeyId { get; init; } = "mock-key-id";
 
     public string AlpacaSecretKey { get; init; } = "mock-secret";

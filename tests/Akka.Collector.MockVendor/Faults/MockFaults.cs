@@ -21,6 +21,9 @@ public sealed class MockFaults
     /// <summary>Polygon: base aggregates per page (the real maximum is 50000).</summary>
     public int PolygonPageLimit { get; set; } = 50_000;
 
+    /// <summary>Polygon traits, not faults: DELAYED, fractional volume, extended hours.</summary>
+    public Polygon.PolygonQuirks Polygon { get; } = new();
+
     /// <summary>Retry-After seconds sent with each 429.</summary>
     public int RetryAfterSeconds { get; set; } = 1;
 
