@@ -35,7 +35,9 @@ public static class CollectorServices
         services.AddHostedService<StoreInitializer>();
 
         services.AddSingleton<IBarSource>(sp => overrides.Vendor?.Invoke(sp)
-            ?? VendorFactory.Create(settings.Vendor, clock, sp.GetRequiredService<BarGrid>()));
+            ?? VendorFactory.Create(
+                settings.Vendor, clock, sp.GetRequiredService<BarGrid>(),
+                sp.GetRequiredService<ILoggerFactory>()));
 
         // The universe of a replay is what was recorded, unless the test says otherwise.
         services.AddSingleton(sp => UniverseFor(settings, sp.GetRequiredService<IBarSource>()));

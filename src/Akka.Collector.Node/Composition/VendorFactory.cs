@@ -1,6 +1,9 @@
 using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Node.Configuration;
 using Akka.Collector.Vendors;
+using Akka.Collector.Vendors.Alpaca;
+using Akka.Collector.Vendors.Http;
+using Akka.Collector.Vendors.Polygon;
 using Akka.Collector.Vendors.Replay;
 using Akka.Collector.Vendors.Synthetic;
 
@@ -9,12 +12,15 @@ namespace Akka.Collector.Node.Composition;
 /// <summary>Builds the vendor that collector.vendor.kind names.</summary>
 public static class VendorFactory
 {
-    public static IBarSource Create(VendorSettings settings, TimeProvider clock, BarGrid grid) =>
+    public static IBarSource Create(
+        VendorSettings settings, TimeProvider clock, BarGrid grid, ILoggerFactory logs) =>
         settings.Kind switch
         {
             "synthetic" => new SyntheticBarSource(clock, grid),
             "replay" => CreateReplay(settings, clock, grid),
-            _ => throw NodeSettings.Bad("collector.vendor.kind", settings.Kind, "synthetic or replay"),
+            "alpaca" => CreateAlpaca(settings, clock, grid, logs.CreateLogger("Vendor.Alpaca")),
+            "polygon" => CreatePolygon(settings, clock, grid, logs.CreateLogger("Vendor.Polygon")),
+            _ => throw NodeSettings.Bad("collector.vendor.kind", settings.Kind, string.Join(", ", VendorSettings.Kinds)),
         };
 
     private static IBarSource CreateReplay(VendorSettings settings, TimeProvider clock, BarGrid grid)
@@ -30,4 +36,46 @@ public static class VendorFactory
             new ReplayFileOptions { Symbol = f.Symbol, Path = f.Path, Format = f.Format }));
         return ReplaySourceFactory.Create(options, clock, grid);
     }
+
+    private static IBarSource CreateAlpaca(VendorSettings settings, TimeProvider clock, BarGrid grid, ILogger log)
+    {
+        var keys = VendorCredentials.Load(settings.SecretsFile);
+        var options = new AlpacaOptions
+        {
+            BaseAddress = new Uri(settings.AlpacaBaseUrl),
+            KeyId = keys.Require(VendorCredentials.AlpacaKeyIdVariable, "alpaca"),
+            SecretKey = keys.Require(VendorCredentials.AlpacaSecretVariable, "alpaca"),
+            Feed = settings.AlpacaFeed,
+            Adjustment = settings.AlpacaAdjustment,
+        };
+
+        return new AlpacaBarSource(Http(), options, grid, clock, new VendorResilienceOptions(), issues =>
+            log.LogWarning(
+                "Alpaca replies needed {Repairs} repairs (requests {RequestIds}): {Issues}",
+                issues.Repairs, string.Join(", ", issues.RequestIds), issues));
+    }
+
+    private static IBarSource CreatePolygon(VendorSettings settings, TimeProvider clock, BarGrid grid, ILogger log)
+    {
+        var keys = VendorCredentials.Load(settings.SecretsFile);
+        var options = new PolygonOptions
+        {
+            BaseAddress = new Uri(settings.PolygonBaseUrl),
+            ApiKey = keys.Require(VendorCredentials.PolygonKeyVariable, "polygon"),
+        };
+
+        return new PolygonBarSource(Http(), options, grid, clock, new VendorResilienceOptions(),
+            message => log.LogWarning("Polygon: {Message}", message));
+    }
+
+    // One client per vendor for the node's life; connections are recycled so DNS changes land.
+    private static HttpClient Http() => new(new SocketsHttpHandler
+    {
+        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        MaxConnectionsPerServer = 32,
+    })
+    {
+        // The resilience pipeline times each attempt; the batcher bounds the whole call.
+        Timeout = Timeout.InfiniteTimeSpan,
+    };
 }

@@ -24,11 +24,15 @@ public static class VendorResilience
             .HandleResult(IsTransient);
         var isTransient = transient.Build();
 
-        return new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock }
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
+        var builder = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = clock };
+
+        // Polly needs at least one retry in a retry strategy; zero means no strategy at all.
+        if (options.MaxRetries > 0)
+        {
+            builder.AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = args => new ValueTask<bool>(
-                    (args.Outcome.Result is not { } reply || FitsBackoff(reply, options))
+                    (args.Outcome.Result is not { } reply || FitsBackoff(reply, options, clock))
                     && isTransient(args.Outcome)),
                 MaxRetryAttempts = options.MaxRetries,
                 BackoffType = DelayBackoffType.Exponential,
@@ -43,7 +47,10 @@ public static class VendorResilience
                     args.Outcome.Result?.Dispose();
                     return ValueTask.CompletedTask;
                 },
-            })
+            });
+        }
+
+        return builder
             .AddCircuitBreaker(new CircuitBreakerStrategyOptions<HttpResponseMessage>
             {
                 ShouldHandle = transient,
@@ -60,8 +67,9 @@ public static class VendorResilience
         reply.StatusCode == HttpStatusCode.TooManyRequests || (int)reply.StatusCode >= 500;
 
     // A 429 that asks for a longer wait than a retry may take goes back to the caller as is.
-    private static bool FitsBackoff(HttpResponseMessage reply, VendorResilienceOptions options) =>
+    private static bool FitsBackoff(
+        HttpResponseMessage reply, VendorResilienceOptions options, TimeProvider clock) =>
         reply.StatusCode != HttpStatusCode.TooManyRequests
-        || VendorHeaders.RetryAfter(reply, TimeProvider.System) is not { } wait
+        || VendorHeaders.RetryAfter(reply, clock) is not { } wait
         || wait <= options.MaxBackoff;
 }
