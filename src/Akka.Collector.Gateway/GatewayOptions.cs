@@ -6,6 +6,13 @@ public sealed record GatewayOptions
     /// <summary>Real time a stale chart request waits for its symbol's fetch before a 503.</summary>
     public TimeSpan StaleWait { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Real time the question "how far is the fetch?" may take once the stale wait has run
+    /// out, for the 503's Retry-After. Short, so a stale chart answers within
+    /// <see cref="StaleWait"/> plus this (plus reading the newest stored bar).
+    /// </summary>
+    public TimeSpan FreshnessAsk { get; init; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Bars returned when the request names no limit.</summary>
     public int DefaultLimit { get; init; } = 500;
 

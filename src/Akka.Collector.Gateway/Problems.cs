@@ -37,10 +37,15 @@ public static class Problems
             extensions: new Dictionary<string, object?> { ["fault"] = kind.ToString(), ["newest"] = newest });
     }
 
-    public static IResult CalendarUnavailable(string detail) => Results.Problem(
-        title: "Market calendar does not cover this time",
+    /// <summary>
+    /// The node's clock is outside the market calendar. No Retry-After: retrying does not
+    /// help until an operator installs a calendar file that covers it, which the detail says.
+    /// </summary>
+    public static IResult CalendarExhausted(string detail) => Results.Problem(
+        title: "Market calendar does not cover the node's clock: operator action needed",
         detail: detail,
-        statusCode: StatusCodes.Status503ServiceUnavailable);
+        statusCode: StatusCodes.Status503ServiceUnavailable,
+        extensions: new Dictionary<string, object?> { ["operatorActionNeeded"] = true });
 
     private sealed class RetryAfterResult(int seconds, IResult inner) : IResult
     {

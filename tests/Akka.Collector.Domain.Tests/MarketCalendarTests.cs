@@ -57,6 +57,27 @@ public sealed class MarketCalendarTests
         Assert.Contains(date.ToString("yyyy-MM-dd", null), e.Message);
     }
 
+    [Theory]
+    [InlineData(2028, 1, 3, true)]
+    [InlineData(2030, 6, 1, true)]
+    [InlineData(2020, 12, 31, false)]
+    [InlineData(2015, 1, 1, false)]
+    public void Should_advise_a_newer_calendar_file_only_for_a_date_past_the_data(
+        int y, int m, int d, bool pastTheEnd)
+    {
+        // arrange
+        var date = new LocalDate(y, m, d);
+
+        // act
+        var e = Assert.Throws<CalendarOutOfRangeException>(() => Calendar.SessionOn(date));
+
+        // assert: a newer file cannot help a date before the data, so it is not advised there
+        Assert.Equal(pastTheEnd, e.IsPastTheEnd);
+        Assert.Equal(pastTheEnd, e.Message.Contains("install a newer calendar file"));
+        Assert.Contains(pastTheEnd ? "is after it" : "is before it", e.Message);
+        Assert.Equal((Calendar.FirstDate, Calendar.LastDate), (e.First, e.Last));
+    }
+
     [Fact]
     public void Should_never_treat_an_uncovered_weekday_as_open()
     {

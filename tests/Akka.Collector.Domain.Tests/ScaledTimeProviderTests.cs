@@ -300,4 +300,35 @@ public sealed class ScaledTimeProviderTests
         Assert.Equal("speed", e.ParamName);
         Assert.Contains("positive", e.Message);
     }
+
+    [Theory]
+    [InlineData(1, 20)]
+    [InlineData(10, 2)]
+    [InlineData(0.5, 40)]
+    public void Should_convert_market_time_to_the_real_time_it_takes_at_the_clock_speed(
+        double speed, int realSeconds)
+    {
+        // arrange
+        var clock = new ScaledTimeProvider(MarketStart.ToDateTimeOffset(), speed,
+            new FakeTimeProvider(RealStart));
+
+        // act
+        var real = clock.ToRealTime(TimeSpan.FromSeconds(20));
+
+        // assert
+        Assert.Equal(TimeSpan.FromSeconds(realSeconds), real);
+    }
+
+    [Fact]
+    public void Should_take_market_time_as_real_time_on_a_clock_that_is_not_scaled()
+    {
+        // arrange: a test's fake clock only moves when the test moves it
+        var clock = new FakeTimeProvider(RealStart);
+
+        // act
+        var real = clock.ToRealTime(TimeSpan.FromSeconds(20));
+
+        // assert
+        Assert.Equal(TimeSpan.FromSeconds(20), real);
+    }
 }

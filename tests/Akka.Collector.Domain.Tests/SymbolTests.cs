@@ -113,6 +113,70 @@ public sealed class SymbolTests
         Assert.Contains("may hold only letters, digits, '.' and '-'", error);
     }
 
+    [Theory]
+    [InlineData("AAPL.", '.')]
+    [InlineData("BRK-", '-')]
+    [InlineData("brk.b.", '.')]
+    [InlineData("A-", '-')]
+    [InlineData("A.B-", '-')]
+    public void Should_reject_a_symbol_ending_in_a_dot_or_dash_naming_the_mark(
+        string text, char mark)
+    {
+        // act
+        var ok = Symbol.TryParse(text, out var symbol, out var error);
+
+        // assert
+        Assert.False(ok);
+        Assert.Equal(default, symbol);
+        Assert.Contains($"must not end with '{mark}'", error);
+        Assert.Contains($"'{text.Trim()}'", error);
+    }
+
+    [Theory]
+    [InlineData("A..B", "..")]
+    [InlineData("A--B", "--")]
+    [InlineData("A.-B", ".-")]
+    [InlineData("BRK-.B", "-.")]
+    [InlineData("a..b", "..")]
+    public void Should_reject_two_punctuation_marks_in_a_row_naming_them(
+        string text, string marks)
+    {
+        // act
+        var ok = Symbol.TryParse(text, out var symbol, out var error);
+
+        // assert
+        Assert.False(ok);
+        Assert.Equal(default, symbol);
+        Assert.Contains($"two punctuation marks in a row ('{marks}')", error);
+    }
+
+    [Theory]
+    [InlineData("A.B.C", "A.B.C")]
+    [InlineData("A-B-C", "A-B-C")]
+    [InlineData("BRK.B", "BRK.B")]
+    [InlineData("A.1", "A.1")]
+    public void Should_accept_marks_that_each_sit_between_letters_or_digits(
+        string text, string expected)
+    {
+        // act
+        var ok = Symbol.TryParse(text, out var symbol, out var error);
+
+        // assert
+        Assert.True(ok, error);
+        Assert.Equal(expected, symbol.Value);
+    }
+
+    [Fact]
+    public void Should_say_the_symbol_must_start_with_a_letter_before_judging_its_marks()
+    {
+        // act: ".A." breaks both rules; the first one it breaks is named
+        var ok = Symbol.TryParse(".A.", out _, out var error);
+
+        // assert
+        Assert.False(ok);
+        Assert.Contains("must start with a letter", error);
+    }
+
     [Fact]
     public void Should_echo_only_a_short_prefix_of_a_long_hostile_input()
     {

@@ -19,6 +19,9 @@ namespace Akka.Collector.Actors.Intervals;
 /// </summary>
 public sealed class IntervalCollector : ReceiveActor
 {
+    // The failure kind of symbols that had not answered when their round timed out.
+    private const string Unanswered = "RoundTimedOut";
+
     private readonly BarInterval _interval;
     private readonly IActorRef _symbols;
     private readonly BarGrid _grid;
@@ -41,6 +44,10 @@ public sealed class IntervalCollector : ReceiveActor
     private long _ticksSkipped;
     private IntervalProtocol.RoundReport? _lastRound;
 
+    // The newest bar end a round reached with every symbol collected. Only such a round moves
+    // it, so a run of failing rounds shows as growing lag instead of hiding behind their UpTo.
+    private Instant? _completeUpTo;
+
     public IntervalCollector(
         BarInterval interval,
         IActorRef symbols,
@@ -57,7 +64,7 @@ public sealed class IntervalCollector : ReceiveActor
         _settings = settings;
 
         Receive<Tick>(_ => OnTick());
-        Receive<SymbolProtocol.Collected>(done => OnAnswer(done.RoundId, done.Symbol, failed: false));
+        Receive<SymbolProtocol.Collected>(done => OnAnswer(done.RoundId, done.Symbol));
         Receive<SymbolProtocol.CollectFailed>(OnFailed);
         Receive<RoundTimedOut>(timedOut => OnRoundTimedOut(timedOut.RoundId));
         Receive<IntervalProtocol.GetStatus>(_ => Sender.Tell(CurrentStatus()));
@@ -152,19 +159,20 @@ public sealed class IntervalCollector : ReceiveActor
                 _interval, failed.Symbol, failed.RoundId, failed.Kind, failed.Reason);
         }
 
-        OnAnswer(failed.RoundId, failed.Symbol, failed: true);
+        OnAnswer(failed.RoundId, failed.Symbol, failed);
     }
 
-    private void OnAnswer(long roundId, Symbol symbol, bool failed)
+    private void OnAnswer(
+        long roundId, Symbol symbol, SymbolProtocol.CollectFailed? failure = null)
     {
         // Answers from an earlier round that timed out are late, not wrong: ignore them.
         if (_round is null || _round.Id != roundId || !_round.Outstanding.Remove(symbol))
             return;
 
-        if (failed)
-            _round.Failed++;
-        else
+        if (failure is null)
             _round.Done++;
+        else
+            _round.CountFailure(failure.Kind.ToString(), failure.Reason);
 
         if (_round.Outstanding.Count == 0)
             FinishRound(timedOut: false);
@@ -177,7 +185,7 @@ public sealed class IntervalCollector : ReceiveActor
 
         _log.Warning("{0}: round {1} timed out with {2} symbols unanswered; they count as failed",
             _interval, roundId, _round.Outstanding.Count);
-        _round.Failed += _round.Outstanding.Count;
+        _round.CountFailure(Unanswered, count: _round.Outstanding.Count);
         _round.Outstanding.Clear();
         FinishRound(timedOut: true);
     }
@@ -190,8 +198,12 @@ public sealed class IntervalCollector : ReceiveActor
         _roundTimer = null;
 
         _lastRound = new IntervalProtocol.RoundReport(
-            _interval, round.Id, round.UpTo, round.StartedAt, Now, round.Done, round.Failed, timedOut);
+            _interval, round.Id, round.UpTo, round.StartedAt, Now, round.Done, round.Failed,
+            timedOut, round.DescribeFailures());
         Context.System.EventStream.Publish(_lastRound);
+
+        if (round.Failed == 0 && (_completeUpTo is not { } before || round.UpTo > before))
+            _completeUpTo = round.UpTo;
 
         if (round.Failed > 0)
         {
@@ -236,19 +248,56 @@ public sealed class IntervalCollector : ReceiveActor
 
     private IntervalProtocol.Status CurrentStatus() => new(
         _interval, _lastRound, _round?.StartedAt, _roundsStarted, _ticksCoalesced, _nextTickAt,
-        _problem, _degraded, _ticksSkipped);
+        _problem, _degraded, _ticksSkipped, _completeUpTo);
 
     // Timer callbacks run on a pool thread; telling Self is the one thing they may do.
     private void SendToSelf(object? message) => _self.Tell(message!);
 
     private sealed class Round(long id, Instant upTo, Instant startedAt, HashSet<Symbol> outstanding)
     {
+        // A vendor's reason can be a whole error page; the status needs its gist.
+        private const int MaxReason = 200;
+
+        private readonly Dictionary<string, int> _byKind = [];
+        private readonly int _symbols = outstanding.Count;
+        private string? _lastReason;
+
         public long Id { get; } = id;
         public Instant UpTo { get; } = upTo;
         public Instant StartedAt { get; } = startedAt;
         public HashSet<Symbol> Outstanding { get; } = outstanding;
         public int Done { get; set; }
-        public int Failed { get; set; }
+        public int Failed { get; private set; }
+
+        public void CountFailure(string kind, string? reason = null, int count = 1)
+        {
+            if (count <= 0)
+                return;
+
+            Failed += count;
+            _byKind[kind] = _byKind.GetValueOrDefault(kind) + count;
+            if (!string.IsNullOrWhiteSpace(reason))
+                _lastReason = reason.Length <= MaxReason ? reason : reason[..MaxReason] + "...";
+        }
+
+        /// <summary>
+        /// "3 of 40 symbols failed: 2 RateLimited, 1 Timeout; last: 429"; null if none failed.
+        /// </summary>
+        public string? DescribeFailures()
+        {
+            if (Failed == 0)
+                return null;
+
+            // One kind needs no count: it is the number in front. Commonest kinds first.
+            var kinds = _byKind.Count == 1
+                ? _byKind.Keys.Single()
+                : string.Join(", ", _byKind
+                    .OrderByDescending(k => k.Value)
+                    .ThenBy(k => k.Key, StringComparer.Ordinal)
+                    .Select(k => $"{k.Value} {k.Key}"));
+            var last = _lastReason is null ? "" : $"; last: {_lastReason}";
+            return $"{Failed} of {_symbols} symbols failed: {kinds}{last}";
+        }
     }
 
     private sealed class Tick : INoSerializationVerificationNeeded

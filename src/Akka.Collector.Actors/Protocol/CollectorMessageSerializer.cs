@@ -23,8 +23,11 @@ public sealed class CollectorMessageSerializer(ExtendedActorSystem system)
     /// <summary>Fixed for good: every stored event names its serializer by this number.</summary>
     public const int Id = 4217;
 
-    /// <summary>The payload format this build writes; it reads this one and none newer.</summary>
-    public const byte Format = 1;
+    /// <summary>
+    /// The payload format this build writes; it reads this one and every older one, none
+    /// newer. 2: round reports say why symbols failed, statuses the newest complete round.
+    /// </summary>
+    public const byte Format = 2;
 
     public override int Identifier => Id;
 

@@ -9,6 +9,10 @@ public static class IntervalProtocol
     public sealed record GetStatus(BarInterval Interval) : ICollectorMessage;
 
     /// <summary>One finished round: what it aimed at and how it went.</summary>
+    /// <param name="Failures">
+    /// Null when every symbol was collected; else how many failed of how many, by kind, and
+    /// the last reason: "3 of 40 symbols failed: RateLimited; last: 429 too many requests".
+    /// </param>
     public sealed record RoundReport(
         BarInterval Interval,
         long RoundId,
@@ -17,7 +21,8 @@ public static class IntervalProtocol
         Instant EndedAt,
         int SymbolsDone,
         int SymbolsFailed,
-        bool TimedOut) : ICollectorMessage
+        bool TimedOut,
+        string? Failures = null) : ICollectorMessage
     {
         public Duration Duration => EndedAt - StartedAt;
     }
@@ -29,6 +34,11 @@ public static class IntervalProtocol
     /// <param name="Problem">Why rounds cannot be scheduled (a calendar past its data).</param>
     /// <param name="Degraded">Scheduled rounds are off: the vendor budget cannot pay for them.</param>
     /// <param name="TicksSkipped">Ticks not run as rounds because the interval is degraded.</param>
+    /// <param name="CompleteUpTo">
+    /// The newest bar end a round reached with every symbol collected; a round with any
+    /// failure leaves it where it was. Null until such a round ends (also after a restart or
+    /// a singleton hand-over, until the first round). Lag is measured from it.
+    /// </param>
     public sealed record Status(
         BarInterval Interval,
         RoundReport? LastRound,
@@ -38,5 +48,6 @@ public static class IntervalProtocol
         Instant? NextTickAt,
         string? Problem,
         bool Degraded = false,
-        long TicksSkipped = 0) : ICollectorMessage;
+        long TicksSkipped = 0,
+        Instant? CompleteUpTo = null) : ICollectorMessage;
 }

@@ -7,6 +7,10 @@ namespace Akka.Collector.Actors.Protocol;
 /// is stored with every journaled event, so it never changes once shipped; nor does the
 /// order of fields within a format (see <see cref="CollectorMessageSerializer"/>).
 /// </summary>
+/// <remarks>
+/// Format 2 appended <c>RoundReport.Failures</c> and <c>Status.CompleteUpTo</c>; format 1
+/// payloads of those read back with them null. Every other layout is the same in both.
+/// </remarks>
 internal static class ProtocolCodecs
 {
     private static readonly Codec[] All =
@@ -27,11 +31,12 @@ internal static class ProtocolCodecs
                 w.Optional(m.Problem, w.Text);
                 w.Bool(m.Degraded);
                 w.Long(m.TicksSkipped);
+                w.Optional(m.CompleteUpTo, w.Instant);
             },
             r => new(
                 r.Interval(), r.OptionalClass(() => ReadReport(r)), r.Optional(r.Instant),
                 r.Long(), r.Long(), r.Optional(r.Instant), r.OptionalClass(r.Text),
-                r.Bool(), r.Long())),
+                r.Bool(), r.Long(), r.Format >= 2 ? r.Optional(r.Instant) : null)),
 
         Codec.Of<SymbolProtocol.Collect>("sy.collect",
             (w, m) =>
@@ -130,10 +135,12 @@ internal static class ProtocolCodecs
         w.Int(m.SymbolsDone);
         w.Int(m.SymbolsFailed);
         w.Bool(m.TimedOut);
+        w.Optional(m.Failures, w.Text);
     }
 
     private static IntervalProtocol.RoundReport ReadReport(ProtocolReader r) => new(
-        r.Interval(), r.Long(), r.Instant(), r.Instant(), r.Instant(), r.Int(), r.Int(), r.Bool());
+        r.Interval(), r.Long(), r.Instant(), r.Instant(), r.Instant(), r.Int(), r.Int(), r.Bool(),
+        r.Format >= 2 ? r.OptionalClass(r.Text) : null);
 }
 
 /// <summary>How one message type is written and read.</summary>

@@ -1,10 +1,11 @@
-using System.Diagnostics;
 using Akka.Actor;
 using Akka.Collector.Actors.Protocol;
 using Akka.Collector.Actors.Upstream;
 using Akka.Collector.Domain.Alignment;
+using Akka.Collector.Domain.Calendar;
 using Akka.Collector.Domain.Intervals;
 using Akka.Collector.Domain.Symbols;
+using Akka.Collector.Domain.Time;
 using Akka.Collector.Store;
 using Akka.Collector.Vendors;
 using Akka.Event;
@@ -21,6 +22,12 @@ namespace Akka.Collector.Actors.Symbols;
 /// </summary>
 public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
 {
+    // A bound against a runaway count only; a long backfill is a handful of steps.
+    private const int MaxStepsCounted = 10_000;
+
+    // Retry-After is whole seconds: an estimate under one second still says 1.
+    private static readonly TimeSpan MinimumWait = TimeSpan.FromSeconds(1);
+
     private readonly Symbol _symbol;
     private readonly ICandleStore _store;
     private readonly BarGrid _grid;
@@ -32,6 +39,7 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
     private readonly Dictionary<BarInterval, Instant> _watermarks = [];
     private readonly Dictionary<BarInterval, Fetch> _inFlight = [];
     private readonly Dictionary<BarInterval, string> _lastFailure = [];
+    // Market time one fetch step of each interval takes, smoothed; empty until one ends.
     private readonly Dictionary<BarInterval, TimeSpan> _typicalFetch = [];
 
     public SymbolEntity(
@@ -150,7 +158,7 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
         // A long gap goes in bounded steps; the waiters beyond this one keep the next going.
         var end = _grid.FetchChunkEnd(from, upTo, _settings.SessionsPerFetchFor(interval));
         var range = new TimeRange(from, end);
-        _inFlight[interval] = new Fetch(range, upTo, Stopwatch.GetTimestamp(), waiters);
+        _inFlight[interval] = new Fetch(range, upTo, _clock.GetTimestamp(), waiters);
         // A first collection or a step of a long gap is history: rounds go ahead of it.
         var backfill = !known || end < upTo;
         _upstream.For(interval).Tell(new UpstreamProtocol.FetchBars(_symbol, interval, range, backfill));
@@ -209,14 +217,65 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
         if (_inFlight.TryGetValue(ask.Interval, out var fetch))
         {
             inFlightTo = fetch.Range.To;
-            var typical = _typicalFetch.GetValueOrDefault(ask.Interval, TimeSpan.FromSeconds(2));
-            var remaining = typical - Stopwatch.GetElapsedTime(fetch.StartedAt);
-            expected = remaining > TimeSpan.FromSeconds(1) ? remaining : TimeSpan.FromSeconds(1);
+            // Retry-After is waited in real time; a fast demo clock makes it shorter.
+            var remaining = _clock.ToRealTime(ExpectedRemaining(ask.Interval, fetch));
+            expected = remaining > MinimumWait ? remaining : MinimumWait;
         }
 
         Sender.Tell(new SymbolProtocol.Freshness(
             _symbol, ask.Interval, mark, inFlightTo, expected, _lastFailure.GetValueOrDefault(ask.Interval)));
     }
+
+    /// <summary>
+    /// Market time until the fetch in flight and the steps after it reach what its waiters
+    /// asked for: the rest of a typical step for this one, plus a typical step for each step
+    /// still to come. A step's typical duration is measured; before any has ended it is
+    /// <see cref="CollectionSettings.FirstStepEstimateFor"/>. Capped at the request timeouts
+    /// those steps still have, since each step ends (stored or failed) by its timeout.
+    /// </summary>
+    private TimeSpan ExpectedRemaining(BarInterval interval, Fetch fetch)
+    {
+        var timeout = _settings.RequestTimeoutFor(interval);
+        var typical = _typicalFetch.TryGetValue(interval, out var measured)
+            ? measured
+            : _settings.FirstStepEstimateFor(interval);
+        var elapsed = _clock.GetElapsedTime(fetch.StartedAt);
+        var after = StepsAfter(interval, fetch);
+
+        // A step past its typical duration may end any moment: count none of it, not less.
+        var estimate = Positive(typical - elapsed) + typical * after;
+        var latest = Positive(timeout - elapsed) + timeout * after;
+        return estimate < latest ? estimate : latest;
+    }
+
+    // Fetch steps still needed after this one, each bounded by sessions-per-fetch as in
+    // StartFetch, to reach the furthest waiter: a first backfill is several of them.
+    private int StepsAfter(BarInterval interval, Fetch fetch)
+    {
+        var target = fetch.Waiters.Count == 0
+            ? fetch.Target
+            : Max(fetch.Target, fetch.Waiters.Max(w => w.UpTo));
+        var perFetch = _settings.SessionsPerFetchFor(interval);
+        var steps = 0;
+        try
+        {
+            for (var at = fetch.Range.To; at < target && steps < MaxStepsCounted; steps++)
+            {
+                var next = _grid.FetchChunkEnd(at, target, perFetch);
+                if (next <= at)
+                    break;
+                at = next;
+            }
+        }
+        catch (CalendarOutOfRangeException)
+        {
+            // Past the calendar no step can be placed; the steps counted so far stand.
+        }
+
+        return steps;
+    }
+
+    private static TimeSpan Positive(TimeSpan span) => span > TimeSpan.Zero ? span : TimeSpan.Zero;
 
     // Answers the waiters the watermark now satisfies and returns the rest.
     private List<Waiter> Answer(BarInterval interval, List<Waiter> waiters)
@@ -234,10 +293,11 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
         return rest;
     }
 
-    // A smoothed real-time duration of this interval's fetches, for an honest Retry-After.
+    // A smoothed market-time duration of this interval's fetch steps, for an honest
+    // Retry-After. Market time, like the request timeout that caps the estimate.
     private void RecordDuration(BarInterval interval, Fetch fetch)
     {
-        var took = Stopwatch.GetElapsedTime(fetch.StartedAt);
+        var took = _clock.GetElapsedTime(fetch.StartedAt);
         _typicalFetch[interval] = _typicalFetch.TryGetValue(interval, out var before)
             ? (before * 3 + took) / 4
             : took;
@@ -248,6 +308,9 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
     private sealed record Waiter(IActorRef ReplyTo, Instant UpTo, long RoundId);
 
     /// <param name="Target">What the fetch was started for; Range may end sooner (a chunk).</param>
+    /// <param name="StartedAt">
+    /// A market-clock timestamp (<see cref="TimeProvider.GetTimestamp"/>).
+    /// </param>
     private sealed record Fetch(TimeRange Range, Instant Target, long StartedAt, List<Waiter> Waiters);
 
     private sealed record WatermarksLoaded(IReadOnlyDictionary<BarInterval, Instant> Marks)

@@ -68,3 +68,17 @@ public sealed class ScaledTimeProvider : TimeProvider
         public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 }
+
+/// <summary>Between market time and the real time that people and HTTP clients wait.</summary>
+public static class MarketTime
+{
+    /// <summary>
+    /// Real time that a span of market time takes on this clock: shorter on a fast demo clock,
+    /// the same on the machine's clock. A test's fake clock does not run by itself, so its
+    /// market time is taken as real time.
+    /// </summary>
+    public static TimeSpan ToRealTime(this TimeProvider clock, TimeSpan marketTime) =>
+        clock is ScaledTimeProvider scaled && scaled.Speed != 1
+            ? TimeSpan.FromTicks((long)(marketTime.Ticks / scaled.Speed))
+            : marketTime;
+}

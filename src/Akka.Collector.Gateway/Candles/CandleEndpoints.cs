@@ -1,13 +1,10 @@
-using Akka.Actor;
 using Akka.Collector.Actors;
 using Akka.Collector.Actors.Hosting;
-using Akka.Collector.Actors.Protocol;
 using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Calendar;
 using Akka.Collector.Domain.Candles;
 using Akka.Collector.Domain.Intervals;
 using Akka.Collector.Store;
-using Akka.Collector.Vendors;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -43,12 +40,20 @@ public static class CandleEndpoints
         CancellationToken cancel)
     {
         var q = http.Query;
+        var now = clock.GetUtcNow().ToInstant();
         var (request, error) = CandleRequest.Parse(
-            symbol, q["interval"], q["from"], q["to"], q["limit"], q["allowStale"], options);
+            symbol, q["interval"], q["from"], q["to"], q["limit"], q["allowStale"], options, now);
         if (request is null)
             return Problems.BadParameter(error!);
 
-        var now = clock.GetUtcNow().ToInstant();
+        // The client's window first: a from or to outside the calendar is its own mistake,
+        // whatever state the node is in.
+        if (request.OutsideCalendar(grid.Calendar) is { } outside)
+            return Problems.BadParameter(outside);
+
+        if (CalendarCoverage.ProblemAt(grid.Calendar, now) is { } exhausted)
+            return Problems.CalendarExhausted(exhausted);
+
         Instant required;
         bool history;
         try
@@ -75,74 +80,27 @@ public static class CandleEndpoints
         }
         catch (CalendarOutOfRangeException e)
         {
-            return Problems.CalendarUnavailable(e.Message);
+            // The clock is on a covered date yet no bar has closed before it (the calendar's
+            // first morning): still nothing a client can fix.
+            return Problems.CalendarExhausted(
+                $"{e.Message}. Operator action needed: check the clock or the calendar file");
         }
 
         var symbols = await region.GetAsync(cancel);
         var outcome = request.AllowStale || history
-            ? await PeekAsync(symbols, request, options)
-            : await CollectAsync(symbols, request, required, options);
+            ? await SymbolWait.PeekAsync(symbols, request, options)
+            : await SymbolWait.CollectAsync(symbols, request, required, options);
 
         return outcome switch
         {
-            Outcome.Ready ready => Results.Json(
+            SymbolWait.Outcome.Ready ready => Results.Json(
                 await BuildAsync(request, ready.Watermark, required, store, grid, clock, settings, cancel)),
-            Outcome.InFlight wait => Problems.StillFetching(
+            SymbolWait.Outcome.InFlight wait => Problems.StillFetching(
                 request, wait.RetryAfter, await NewestAsync(request, store, grid, clock, cancel)),
-            Outcome.Failed failed => Problems.VendorFault(
+            SymbolWait.Outcome.Failed failed => Problems.VendorFault(
                 request, failed.Kind, failed.Reason, await NewestAsync(request, store, grid, clock, cancel)),
             _ => throw new InvalidOperationException($"unexpected outcome {outcome}"),
         };
-    }
-
-    private static async Task<Outcome> CollectAsync(
-        IActorRef symbols, CandleRequest request, Instant required, GatewayOptions options)
-    {
-        var collect = new SymbolProtocol.Collect(request.Symbol, request.Interval, required, RoundId: 0);
-        try
-        {
-            var answer = await symbols.Ask<ICollectorMessage>(collect, options.StaleWait);
-            return answer switch
-            {
-                SymbolProtocol.Collected done => new Outcome.Ready(done.Watermark),
-                SymbolProtocol.CollectFailed failed => new Outcome.Failed(failed.Kind, failed.Reason),
-                _ => new Outcome.Failed(FailureKind.VendorDown, $"unexpected answer {answer.GetType().Name}"),
-            };
-        }
-        catch (AskTimeoutException)
-        {
-            // The wait ran out. Say how long the fetch in flight should still take; if it has
-            // just finished, answer with the data instead of sending the client away.
-            var freshness = await AskFreshnessAsync(symbols, request);
-            if (freshness?.Watermark is { } mark && mark >= required)
-                return new Outcome.Ready(mark);
-            if (freshness?.InFlightTo is not null)
-                return new Outcome.InFlight(freshness.ExpectedDoneIn ?? TimeSpan.FromSeconds(1));
-
-            return new Outcome.Failed(FailureKind.Timeout,
-                freshness?.LastFailure ?? "the symbol did not answer in time");
-        }
-    }
-
-    private static async Task<Outcome> PeekAsync(
-        IActorRef symbols, CandleRequest request, GatewayOptions options)
-    {
-        var freshness = await AskFreshnessAsync(symbols, request);
-        return new Outcome.Ready(freshness?.Watermark);
-    }
-
-    private static async Task<SymbolProtocol.Freshness?> AskFreshnessAsync(
-        IActorRef symbols, CandleRequest request)
-    {
-        try
-        {
-            return await symbols.Ask<SymbolProtocol.Freshness>(
-                new SymbolProtocol.GetFreshness(request.Symbol, request.Interval), TimeSpan.FromSeconds(2));
-        }
-        catch (AskTimeoutException)
-        {
-            return null;
-        }
     }
 
     private static async Task<CandleResponse> BuildAsync(
@@ -195,15 +153,6 @@ public static class CandleEndpoints
 
     internal static CandleDto ToDto(Candle c) => new(
         c.Start.ToString(), c.Start.ToUnixTimeMilliseconds(), c.Open, c.High, c.Low, c.Close, c.Volume);
-
-    private abstract record Outcome
-    {
-        public sealed record Ready(Instant? Watermark) : Outcome;
-
-        public sealed record InFlight(TimeSpan RetryAfter) : Outcome;
-
-        public sealed record Failed(FailureKind Kind, string Reason) : Outcome;
-    }
 }
 
 /// <summary>The newest stored bar and its age, sent with every non-200 chart answer.</summary>

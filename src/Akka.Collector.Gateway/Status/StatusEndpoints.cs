@@ -68,17 +68,21 @@ public static class StatusEndpoints
     }
 
     private static object ToRow(
-        BarInterval interval, IntervalProtocol.Status? status, Instant now, BarGrid grid, CollectionSettings settings)
+        BarInterval interval, IntervalProtocol.Status? status, Instant now, BarGrid grid,
+        CollectionSettings settings)
     {
         if (status is null)
             return new { interval = interval.Name, problem = "collector did not answer within 3 s" };
 
+        // Lag runs from the newest bar end a round reached with every symbol collected: a
+        // round with failures moves nothing, so failing rounds show as growing lag, never 0.
+        // Null until such a round has ended.
         double? lagSeconds = null;
         try
         {
             var latest = grid.LatestClosed(now - settings.SettleDelay, interval).End;
-            if (status.LastRound is { } done)
-                lagSeconds = Math.Max(0, (latest - done.UpTo).TotalSeconds);
+            if (status.CompleteUpTo is { } complete)
+                lagSeconds = Math.Max(0, (latest - complete).TotalSeconds);
         }
         catch (CalendarOutOfRangeException)
         {
@@ -99,15 +103,25 @@ public static class StatusEndpoints
                 symbolsDone = last.SymbolsDone,
                 symbolsFailed = last.SymbolsFailed,
                 timedOut = last.TimedOut,
+                failures = last.Failures,
             },
             runningSince = status.RunningSince?.ToString(),
             roundsStarted = status.RoundsStarted,
             ticksCoalesced = status.TicksCoalesced,
             nextRoundAt = status.NextTickAt?.ToString(),
+            completeUpTo = status.CompleteUpTo?.ToString(),
             lagSeconds,
             degraded = status.Degraded,
             ticksSkippedForBudget = status.TicksSkipped,
-            problem = status.Problem,
+            problem = Problem(status, last),
         };
     }
+
+    // Rounds that cannot be scheduled say so first; else the newest round's failures, so a
+    // node whose vendor refuses every symbol never reads as healthy.
+    private static string? Problem(
+        IntervalProtocol.Status status, IntervalProtocol.RoundReport? last) =>
+        status.Problem ?? (last is { SymbolsFailed: > 0 }
+            ? last.Failures ?? $"{last.SymbolsFailed} symbols failed"
+            : null);
 }

@@ -127,6 +127,150 @@ public sealed class IntervalCollectorSpecs() : Akka.TestKit.Xunit2.TestKit(RepoH
         Assert.Equal((1, 1), (report.SymbolsDone, report.SymbolsFailed));
     }
 
+    [Fact]
+    public async Task Only_a_round_with_every_symbol_collected_moves_the_complete_mark()
+    {
+        // arrange: the 15m start-up round up to 12:00
+        var clock = new FakeTimeProvider(Et(12, 0, 30).ToDateTimeOffset());
+        var region = CreateTestProbe();
+        var rounds = CreateTestProbe();
+        Sys.EventStream.Subscribe(rounds, typeof(IntervalProtocol.RoundReport));
+        var collector = Sys.ActorOf(
+            IntervalCollector.Props(BarInterval.M15, region, Grid, clock, Settings));
+
+        // act 1: round 1 (12:00) has a failure; round 2 (12:15) collects both; round 3
+        // (12:30) fails both
+        Answer(collector, region, ExpectCollects(region, Et(12, 0)), FailureKind.RateLimited);
+        rounds.ExpectMsg<IntervalProtocol.RoundReport>();
+        var afterFailure = await StatusAsync(collector);
+
+        await AwaitTickArmedAsync(collector);
+        clock.SetUtcNow(Et(12, 15, 5).ToDateTimeOffset());
+        Answer(collector, region, ExpectCollects(region, Et(12, 15)));
+        rounds.ExpectMsg<IntervalProtocol.RoundReport>();
+        var afterComplete = await StatusAsync(collector);
+
+        await AwaitTickArmedAsync(collector);
+        clock.SetUtcNow(Et(12, 30, 5).ToDateTimeOffset());
+        Answer(collector, region, ExpectCollects(region, Et(12, 30)),
+            FailureKind.RateLimited, FailureKind.RateLimited);
+        rounds.ExpectMsg<IntervalProtocol.RoundReport>();
+        var afterAllFailed = await StatusAsync(collector);
+
+        // assert: a round with any failure leaves the mark where the last complete round put it
+        Assert.Null(afterFailure.CompleteUpTo);
+        Assert.Equal(Et(12, 0), afterFailure.LastRound!.UpTo);
+        Assert.Equal(Et(12, 15), afterComplete.CompleteUpTo);
+        Assert.Equal(Et(12, 30), afterAllFailed.LastRound!.UpTo);
+        Assert.Equal(Et(12, 15), afterAllFailed.CompleteUpTo);
+    }
+
+    [Fact]
+    public void A_round_report_sums_up_its_failures_by_kind_with_the_last_reason()
+    {
+        // arrange
+        var clock = new FakeTimeProvider(Et(12, 0, 30).ToDateTimeOffset());
+        var region = CreateTestProbe();
+        var rounds = CreateTestProbe();
+        Sys.EventStream.Subscribe(rounds, typeof(IntervalProtocol.RoundReport));
+        var collector = Sys.ActorOf(
+            IntervalCollector.Props(BarInterval.M30, region, Grid, clock, Settings));
+        var collects = ExpectCollects(region, Et(12, 0));
+
+        // act: both symbols fail, each for its own reason
+        FailureKind[] kinds = [FailureKind.Timeout, FailureKind.VendorDown];
+        foreach (var (collect, kind) in collects.Zip(kinds))
+        {
+            collector.Tell(new SymbolProtocol.CollectFailed(
+                collect.Symbol, collect.Interval, collect.UpTo, collect.RoundId, kind,
+                $"{kind} for {collect.Symbol}"), region);
+        }
+
+        // assert
+        var report = rounds.ExpectMsg<IntervalProtocol.RoundReport>();
+        Assert.StartsWith(
+            "2 of 2 symbols failed: 1 Timeout, 1 VendorDown; last: ", report.Failures);
+        Assert.EndsWith($"VendorDown for {collects[1].Symbol}", report.Failures);
+    }
+
+    [Fact]
+    public void One_kind_of_failure_is_named_without_a_count()
+    {
+        // arrange
+        var clock = new FakeTimeProvider(Et(12, 0, 30).ToDateTimeOffset());
+        var region = CreateTestProbe();
+        var rounds = CreateTestProbe();
+        Sys.EventStream.Subscribe(rounds, typeof(IntervalProtocol.RoundReport));
+        var collector = Sys.ActorOf(
+            IntervalCollector.Props(BarInterval.M5, region, Grid, clock, Settings));
+
+        // act
+        Answer(collector, region, ExpectCollects(region, Et(12, 0)), FailureKind.RateLimited);
+
+        // assert
+        var report = rounds.ExpectMsg<IntervalProtocol.RoundReport>();
+        Assert.Equal("1 of 2 symbols failed: RateLimited; last: RateLimited", report.Failures);
+    }
+
+    [Fact]
+    public async Task Symbols_unanswered_at_the_round_timeout_are_summed_up_as_such()
+    {
+        // arrange
+        var clock = new FakeTimeProvider(Et(12, 0, 30).ToDateTimeOffset());
+        var region = CreateTestProbe();
+        var rounds = CreateTestProbe();
+        Sys.EventStream.Subscribe(rounds, typeof(IntervalProtocol.RoundReport));
+        var collector = Sys.ActorOf(
+            IntervalCollector.Props(BarInterval.M5, region, Grid, clock, Settings));
+        ExpectCollects(region, Et(12, 0));
+        await AwaitTickArmedAsync(collector);
+
+        // act: nobody answers; the 5 minute round timeout passes
+        clock.Advance(TimeSpan.FromMinutes(5));
+
+        // assert
+        var report = rounds.ExpectMsg<IntervalProtocol.RoundReport>();
+        Assert.Equal("2 of 2 symbols failed: RoundTimedOut", report.Failures);
+        Assert.Null((await StatusAsync(collector)).CompleteUpTo);
+    }
+
+    [Fact]
+    public void A_round_with_every_symbol_collected_has_no_failure_summary()
+    {
+        // arrange
+        var clock = new FakeTimeProvider(Et(12, 0, 30).ToDateTimeOffset());
+        var region = CreateTestProbe();
+        var rounds = CreateTestProbe();
+        Sys.EventStream.Subscribe(rounds, typeof(IntervalProtocol.RoundReport));
+        var collector = Sys.ActorOf(
+            IntervalCollector.Props(BarInterval.M2, region, Grid, clock, Settings));
+
+        // act
+        Answer(collector, region, ExpectCollects(region, Et(12, 0)));
+
+        // assert
+        var report = rounds.ExpectMsg<IntervalProtocol.RoundReport>();
+        Assert.Equal(0, report.SymbolsFailed);
+        Assert.Null(report.Failures);
+    }
+
+    // Answers a round: the first symbols fail with the kinds given (reason: the kind's name),
+    // the rest are collected.
+    private static void Answer(
+        IActorRef collector, Akka.TestKit.TestProbe region, List<SymbolProtocol.Collect> collects,
+        params FailureKind[] failures)
+    {
+        for (var i = 0; i < collects.Count; i++)
+        {
+            var c = collects[i];
+            object answer = i < failures.Length
+                ? new SymbolProtocol.CollectFailed(
+                    c.Symbol, c.Interval, c.UpTo, c.RoundId, failures[i], failures[i].ToString())
+                : Done(c);
+            collector.Tell(answer, region);
+        }
+    }
+
     private List<SymbolProtocol.Collect> ExpectCollects(Akka.TestKit.TestProbe region, Instant upTo)
     {
         var collects = new List<SymbolProtocol.Collect>

@@ -39,6 +39,9 @@ public static class ProtocolSamples
             Report,
             new IntervalProtocol.RoundReport(
                 BarInterval.H4, long.MaxValue, BeforeEpoch, BeforeEpoch, BarEnd, 0, 1, true),
+            new IntervalProtocol.RoundReport(
+                BarInterval.D1, 3, BarEnd, SubTick, BarEnd, 37, 3, true,
+                "3 of 40 symbols failed: 2 RateLimited, 1 RoundTimedOut; last: 429 — später"),
         ],
         [typeof(IntervalProtocol.Status)] = () =>
         [
@@ -46,6 +49,11 @@ public static class ProtocolSamples
                 BarInterval.M5, Report, SubTick, 18, 3, BarEnd, "calendar ends"),
             new IntervalProtocol.Status(BarInterval.H1, null, null, 0, 0, null, null),
             new IntervalProtocol.Status(BarInterval.H2, null, null, 0, 0, null, null, true, 12),
+            new IntervalProtocol.Status(
+                BarInterval.M1, Report with { Failures = "20 of 500 symbols failed: Timeout" },
+                null, 18, 0, BarEnd, null, CompleteUpTo: SubTick),
+            new IntervalProtocol.Status(
+                BarInterval.D1, null, null, 1, 0, null, null, CompleteUpTo: BeforeEpoch),
         ],
         [typeof(SymbolProtocol.Collect)] = () =>
         [

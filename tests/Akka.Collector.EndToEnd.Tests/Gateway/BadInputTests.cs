@@ -23,6 +23,11 @@ public sealed class BadInputTests(NoonNode fixture) : IClassFixture<NoonNode>
     [InlineData("%D0%90APL?interval=5m", "symbol")]
     [InlineData("%C5%BFPY?interval=5m", "symbol")]
     [InlineData("%C4%B1BM?interval=5m", "symbol")]
+    [InlineData("A..B?interval=5m", "symbol")]
+    [InlineData("AAPL.?interval=5m", "symbol")]
+    [InlineData("BRK-?interval=5m", "symbol")]
+    [InlineData("A--B?interval=5m", "symbol")]
+    [InlineData("BRK-.B?interval=5m", "symbol")]
     [InlineData("AAPL", "interval")]
     [InlineData("AAPL?interval=", "interval")]
     [InlineData("AAPL?interval=7m", "interval")]
@@ -48,9 +53,32 @@ public sealed class BadInputTests(NoonNode fixture) : IClassFixture<NoonNode>
     [InlineData("AAPL?interval=5m&limit=10001", "limit")]
     [InlineData("AAPL?interval=5m&limit=99999999999", "limit")]
     [InlineData("AAPL?interval=5m&from=2010-01-01T00:00:00Z&to=2026-12-03T00:00:00Z", "to")]
-    [InlineData("AAPL?interval=5m&from=0&to=1796256000000", "to")]
+    [InlineData("AAPL?interval=5m&from=100000000000&to=1796256000000", "to")]
+    [InlineData("AAPL?interval=5m&from=0001-01-01T00:00:00Z", "from")]
+    [InlineData("AAPL?interval=5m&from=1900-01-01T00:00:00Z", "from")]
+    [InlineData("AAPL?interval=5m&from=0", "from")]
+    [InlineData("AAPL?interval=5m&from=1796313600", "from")]
+    [InlineData("AAPL?interval=5m&to=99999999999", "to")]
+    [InlineData("AAPL?interval=5m&from=-1", "from")]
+    [InlineData("AAPL?interval=5m&to=-1796313600000", "to")]
+    [InlineData("AAPL?interval=5m&from=1796313600000%00", "from")]
+    [InlineData("AAPL?interval=5m&from=2026-12-03T14:30", "from")]
+    [InlineData("AAPL?interval=5m&from=2020-06-01T00:00:00Z", "from")]
+    [InlineData("AAPL?interval=5m&from=2020-06-01T00:00:00Z&to=2026-12-03T15:00:00Z", "from")]
+    [InlineData("AAPL?interval=5m&to=2028-06-01T00:00:00Z", "to")]
+    [InlineData("AAPL?interval=5m&from=2028-02-01T00:00Z&to=2028-03-01T00:00Z", "from")]
+    [InlineData("AAPL?interval=5m&from=", "from")]
+    [InlineData("AAPL?interval=5m&to=", "to")]
+    [InlineData("AAPL?interval=5m&limit=", "limit")]
+    [InlineData("AAPL?interval=5m&allowStale=", "allowStale")]
+    [InlineData("AAPL?interval=5m&to=%20", "to")]
+    [InlineData("AAPL?interval=5m&limit=1%00", "limit")]
+    [InlineData("AAPL?interval=5m&limit=%2B5", "limit")]
+    [InlineData("AAPL?interval=5m&limit=%205", "limit")]
     [InlineData("AAPL?interval=5m&allowStale=maybe", "allowStale")]
     [InlineData("AAPL?interval=5m&allowStale=1", "allowStale")]
+    [InlineData("AAPL?interval=5m&allowStale=true%00", "allowStale")]
+    [InlineData("AAPL?interval=5m&allowStale=%20true", "allowStale")]
     public async Task Malformed_request_is_a_400_problem_naming_the_parameter(
         string request, string parameter)
     {
@@ -63,6 +91,46 @@ public sealed class BadInputTests(NoonNode fixture) : IClassFixture<NoonNode>
         Assert.Equal(parameter, answer.Body.GetProperty("parameter").GetString());
         Assert.Equal(400, answer.Body.GetProperty("status").GetInt32());
         Assert.Contains(parameter, answer.Body.GetProperty("title").GetString());
+    }
+
+    [Theory]
+    [InlineData("A..B", "two punctuation marks in a row ('..')")]
+    [InlineData("BRK-", "must not end with '-'")]
+    [InlineData("AAPL.", "must not end with '.'")]
+    [InlineData("AAPL?interval=5m&from=1796313600", "looks like epoch seconds; send milliseconds")]
+    [InlineData("AAPL?interval=5m&to=-5", "negative epoch time")]
+    [InlineData("AAPL?interval=5m&limit=", "limit is given but empty")]
+    [InlineData("AAPL?interval=5m&from=", "from is given but empty")]
+    [InlineData("AAPL?interval=5m&from=0001-01-01T00:00:00Z", "more than the allowed 3660 days")]
+    [InlineData("AAPL?interval=5m&to=2015-01-01T00:00:00Z", "first date the market calendar")]
+    [InlineData("AAPL?interval=5m&to=2028-06-01T00:00Z", "last date the market calendar covers")]
+    public async Task Problem_detail_says_what_is_wrong_with_the_value(string request, string says)
+    {
+        // arrange: a bare symbol gets its interval here
+        var path = Candles + (request.Contains('?') ? request : request + "?interval=5m");
+
+        // act
+        var answer = await HttpJson.GetAsync(fixture.Node.Http, path);
+
+        // assert
+        Assert.True(answer.Status == 400, $"expected 400, got {answer}");
+        Assert.Contains(says, answer.Body.GetProperty("detail").GetString());
+    }
+
+    [Theory]
+    [InlineData("AAPL?interval=5m&to=2015-01-01T00:00:00Z")]
+    [InlineData("AAPL?interval=5m&from=2020-06-01T00:00:00Z")]
+    [InlineData("AAPL?interval=1d&to=2021-01-04T20:00:00Z")]
+    public async Task A_window_before_the_calendar_is_not_blamed_on_a_missing_calendar_file(
+        string request)
+    {
+        // act
+        var answer = await HttpJson.GetAsync(fixture.Node.Http, Candles + request);
+
+        // assert: the client asked for a time before the data; no file an operator installs
+        // changes that
+        Assert.Equal(400, answer.Status);
+        Assert.DoesNotContain("calendar file", answer.Body.GetProperty("detail").GetString());
     }
 
     [Fact]

@@ -99,6 +99,25 @@ public sealed class FreshCandlesTests(NoonNode fixture) : IClassFixture<NoonNode
         Assert.Equal(iso.Text, epoch.Text);
     }
 
+    [Theory]
+    [InlineData("2026-12-03T15:00Z", "2026-12-03T16:00Z")]
+    [InlineData("2026-12-03T10:00-05:00", "2026-12-03T11:00-05:00")]
+    public async Task Iso_times_without_seconds_mean_the_whole_minute(string from, string to)
+    {
+        // arrange: 10:00 to 11:00 ET written with seconds
+        var withSeconds = await HttpJson.GetAsync(fixture.Node.Http,
+            $"{Chart}&from=2026-12-03T15:00:00Z&to=2026-12-03T16:00:00Z");
+
+        // act
+        var window = $"from={Uri.EscapeDataString(from)}&to={Uri.EscapeDataString(to)}";
+        var withoutSeconds = await HttpJson.GetAsync(fixture.Node.Http, $"{Chart}&{window}");
+
+        // assert
+        Assert.True(withoutSeconds.Status == 200, withoutSeconds.ToString());
+        Assert.Equal(12, withoutSeconds.Candles().Count);
+        Assert.Equal(withSeconds.Text, withoutSeconds.Text);
+    }
+
     [Fact]
     public async Task Lower_case_symbol_is_answered_under_its_upper_case_name()
     {

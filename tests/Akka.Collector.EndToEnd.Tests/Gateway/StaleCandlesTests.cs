@@ -1,4 +1,5 @@
 using Akka.Collector.EndToEnd.Tests.Harness;
+using NodaTime;
 using static Akka.Collector.EndToEnd.Tests.Gateway.StaleSymbolNode;
 
 namespace Akka.Collector.EndToEnd.Tests.Gateway;
@@ -53,6 +54,34 @@ public sealed class StaleCandlesTests
         var bar = newest.GetProperty("bar");
         Assert.Equal(ChartJson.Ms(StoredBar), bar.GetProperty("t").GetInt64());
         Assert.Equal(305, newest.GetProperty("ageSeconds").GetDouble());
+    }
+
+    [Fact]
+    public async Task First_fetch_answers_a_retry_after_for_every_step_of_its_backfill()
+    {
+        // arrange: ZZZZ was never collected; its 5m backfill is two sessions, fetched one
+        // session per step, and no step has been timed yet: 2 x (20 s request timeout / 4)
+        GateVendor? gate = null;
+        await using var node = await TestNode.StartAsync(
+            NoonNode.Noon + Duration.FromSeconds(40), NoonNode.Universe,
+            hocon: """
+                collector.gateway.stale-wait = 300ms
+                collector.vendor.request-timeout = 20s
+                collector.collection.sessions-per-fetch.5m = 1
+                """,
+            vendor: sp => gate = new GateVendor(Synthetic.For(sp), Symbol));
+        await node.WaitForStartupRoundsAsync();
+        gate!.Close();
+
+        // act
+        var answer = await HttpJson.GetAsync(node.Http, Chart);
+
+        // assert: the market clock has not moved, so nothing of the estimate is used up yet
+        Assert.True(answer.Status == 503, answer.ToString());
+        await gate.RequestWaiting.WaitAsync(Signal);
+        Assert.Equal("10", Assert.Single(answer.Response.Headers.GetValues("Retry-After")));
+        Assert.Contains("retry in 10 s", answer.Body.GetProperty("detail").GetString());
+        gate.Open();
     }
 
     [Fact]

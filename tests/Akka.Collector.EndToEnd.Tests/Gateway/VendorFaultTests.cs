@@ -63,4 +63,32 @@ public sealed class VendorFaultTests
         Assert.Equal("Timeout", answer.Body.GetProperty("fault").GetString());
         gate.Open();
     }
+
+    [Fact]
+    public async Task Sub_second_request_timeout_is_named_in_milliseconds_in_the_504()
+    {
+        // arrange: vendor requests may take 1 ms of market time; ZZZZ's are held at the gate
+        GateVendor? gate = null;
+        await using var node = await TestNode.StartAsync(Start, NoonNode.Universe,
+            hocon: """
+                collector.gateway.stale-wait = 20s
+                collector.vendor.request-timeout = 1ms
+                """,
+            vendor: sp => gate = new GateVendor(Synthetic.For(sp), Faulty));
+        await node.WaitForStartupRoundsAsync();
+        gate!.Close();
+
+        // act: the request's fetch waits at the gate while the market clock passes 1 ms
+        var pending = HttpJson.GetAsync(node.Http, Chart);
+        await gate.RequestWaiting.WaitAsync(TimeSpan.FromSeconds(30));
+        node.AdvanceTo(node.Now + Duration.FromMilliseconds(1));
+        var answer = await pending;
+
+        // assert
+        Assert.True(answer.Status == 504, answer.ToString());
+        var detail = answer.Body.GetProperty("detail").GetString();
+        Assert.Contains("vendor did not answer within 1 ms", detail);
+        Assert.DoesNotContain("0 s", detail);
+        gate.Open();
+    }
 }
