@@ -8,7 +8,7 @@ param(
     [ValidateSet('build', 'test', 'run', 'bench', 'clean')]
     [string]$Target = 'build',
 
-    # Extra arguments passed to the node on 'run' (e.g. --config my.conf).
+    # Extra arguments passed to the node on 'run' (e.g. --config my.conf) or to 'bench'.
     [Parameter(ValueFromRemainingArguments = $true)]
     [string[]]$Rest = @()
 )
@@ -55,6 +55,14 @@ switch ($Target) {
         Invoke-Step 'run node (Ctrl+C stops it)' { dotnet $node @Rest }
     }
     'bench' {
-        throw 'bench: benchmarks arrive with the vendor clients (issue 3); nothing to run yet'
+        # A whole node against the mock vendor: one 1m round at 600 and 10,000 symbols against
+        # the floor the vendor's latency sets, and peak memory (README, "Benchmarks"). Extra
+        # arguments go to the bench, e.g. --runs 5 or --symbols 600.
+        Invoke-Step 'build bench' {
+            dotnet build (Join-Path $root 'tests/Akka.Collector.Bench') -c $configuration --nologo
+        }
+        $bench = Join-Path $root `
+            "tests/Akka.Collector.Bench/bin/$configuration/net10.0/Akka.Collector.Bench.dll"
+        Invoke-Step 'run bench' { dotnet $bench --out (Join-Path $root 'artifacts/bench') @Rest }
     }
 }

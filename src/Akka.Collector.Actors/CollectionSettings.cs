@@ -33,7 +33,7 @@ public sealed record CollectionSettings
     public int ConcurrencyPerInterval { get; init; } = 2;
 
     /// <summary>Real time the batcher waits to merge entities' fetches into one request.</summary>
-    public TimeSpan BatchWindow { get; init; } = TimeSpan.FromMilliseconds(25);
+    public TimeSpan BatchWindow { get; init; } = TimeSpan.FromMilliseconds(5);
 
     /// <summary>Shards of the symbol region: about ten per node the cluster will ever run.</summary>
     public int Shards { get; init; } = 100;
@@ -55,6 +55,13 @@ public sealed record CollectionSettings
         interval.IsDaily
             ? RequestTimeout
             : TimeSpan.FromTicks(Math.Min(RequestTimeout.Ticks, (interval.Width / 2).BclCompatibleTicks));
+
+    /// <summary>
+    /// What one fetch step of an interval is expected to take before any has been measured
+    /// (a symbol's first fetch, its backfill): a quarter of the request timeout. It feeds the
+    /// Retry-After of a chart that waits for that fetch, together with the number of steps.
+    /// </summary>
+    public TimeSpan FirstStepEstimateFor(BarInterval interval) => RequestTimeoutFor(interval) / 4;
 
     /// <summary>Sessions one fetch may span, per interval; longer gaps go in several steps.</summary>
     public IReadOnlyDictionary<BarInterval, int> SessionsPerFetch { get; init; } = DefaultSessionsPerFetch;

@@ -2,7 +2,10 @@ using System.Collections.Concurrent;
 
 namespace Akka.Collector.MockVendor;
 
-/// <summary>Every request the mock answered (or refused), in arrival order.</summary>
+/// <summary>
+/// Every request the mock answered (or refused), in the order their replies started (Alpaca
+/// logs as its reply starts, so a client holding a reply finds its request here).
+/// </summary>
 public sealed class RequestLog
 {
     private readonly ConcurrentQueue<ServedRequest> _requests = new();

@@ -4,6 +4,7 @@ using Akka.Collector.Actors.Protocol;
 using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Intervals;
 using Akka.Collector.Domain.Symbols;
+using Akka.Collector.Domain.Time;
 using Akka.Collector.Store;
 using Akka.Collector.Vendors;
 using Akka.Event;
@@ -14,7 +15,8 @@ namespace Akka.Collector.Actors.Upstream;
 /// One per interval per node. Merges the fetches that this node's symbol entities ask for into
 /// multi-symbol vendor requests, runs at most <see cref="CollectionSettings.ConcurrencyPerInterval"/>
 /// of them at a time, stores each reply in one batched write and answers every entity. Being
-/// per interval, a hung 1m request can only ever hold 1m's own slots.
+/// per interval, a hung 1m request can only ever hold 1m's own slots. A slot is the vendor's:
+/// it is freed when the reply is in, and the store write runs while the next request goes.
 /// </summary>
 public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
 {
@@ -35,6 +37,15 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
     private ITimer? _budgetTimer;
     private int _inFlight;
 
+    // Replies being stored. Bounded, at twice the slots so that lanes finishing together
+    // never wait for each other's writes, and so a store slower than the vendor slows the
+    // fetching instead of piling up replies in memory.
+    private int _writing;
+
+    // The merge window of the partial groups in _pending has passed: they go as soon as a
+    // slot is free and no round's request waits for it.
+    private bool _windowDue;
+
     public UpstreamBatcher(
         BarInterval interval,
         IBarSource source,
@@ -53,7 +64,8 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
         _budget = new RequestBudget(plan.ReservedFor(interval), clock);
 
         Receive<UpstreamProtocol.FetchBars>(OnFetch);
-        Receive<FlushPending>(_ => Flush());
+        Receive<FlushPending>(_ => OnWindowPassed());
+        Receive<Fetched>(OnFetched);
         Receive<BatchFinished>(OnFinished);
         Receive<BudgetRefilled>(_ => TryStart());
     }
@@ -83,7 +95,19 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
         if (group.Count >= MaxSymbols)
         {
             _pending.Remove(fetch.Range);
+            if (_pending.Count == 0)
+            {
+                // The window was that group's; the next fetch opens one of its own, so a
+                // stream of fetches is not cut into a partial request mid-way.
+                Timers.Cancel("flush");
+                _windowDue = false;
+            }
+
             Enqueue(new Batch(fetch.Range, group));
+            TryStart();
+        }
+        else if (_windowDue)
+        {
             TryStart();
         }
         else if (!Timers.IsTimerActive("flush"))
@@ -92,8 +116,20 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
         }
     }
 
-    private void Flush()
+    private void OnWindowPassed()
     {
+        _windowDue = _pending.Count > 0;
+        TryStart();
+    }
+
+    // Partial groups become requests only when one can start: while every slot is busy or a
+    // round's request waits, they keep gathering company at no cost, and each extra request
+    // a split group would make costs the vendor budget and a slot.
+    private void FlushDue()
+    {
+        if (!_windowDue)
+            return;
+
         foreach (var (range, group) in _pending)
         {
             foreach (var chunk in group.Chunk(MaxSymbols))
@@ -101,7 +137,7 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
         }
 
         _pending.Clear();
-        TryStart();
+        _windowDue = false;
     }
 
     // Scheduled rounds go ahead of history, so a long backfill never delays the newest bar.
@@ -115,8 +151,14 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
 
     private void TryStart()
     {
-        while (_inFlight < _settings.ConcurrencyPerInterval && (_rounds.Count > 0 || _backfill.Count > 0))
+        var slots = _settings.ConcurrencyPerInterval;
+        while (_inFlight < slots && _writing < 2 * slots)
         {
+            if (_rounds.Count == 0)
+                FlushDue();
+            if (_rounds.Count == 0 && _backfill.Count == 0)
+                return;
+
             if (!_budget.TryTake())
             {
                 // Out of this interval's share of the vendor budget: wait for it on the clock.
@@ -134,14 +176,38 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
             var batch = _rounds.Count > 0 ? _rounds.Dequeue() : _backfill.Dequeue();
             _inFlight++;
             // Off the mailbox thread from the first line: drivers may block inside async calls.
-            Task.Run(() => RunAsync(batch)).PipeTo(Self);
+            Task.Run(() => FetchAsync(batch)).PipeTo(Self);
         }
+    }
+
+    // The vendor has answered: its slot is free for the next request while this reply is
+    // stored. Holding the slot through the write would add a write to every request's time.
+    private void OnFetched(Fetched fetched)
+    {
+        _inFlight--;
+        if (fetched.Shaped is { } shaped)
+        {
+            _writing++;
+            Task.Run(() => StoreAsync(fetched.Batch, shaped)).PipeTo(Self);
+        }
+        else
+        {
+            Reply(new BatchFinished(
+                fetched.Batch, new Dictionary<Symbol, int>(), fetched.Failure));
+        }
+
+        TryStart();
     }
 
     private void OnFinished(BatchFinished done)
     {
-        _inFlight--;
+        _writing--;
+        Reply(done);
+        TryStart();
+    }
 
+    private void Reply(BatchFinished done)
+    {
         foreach (var requester in done.Batch.Requesters)
         {
             object reply = done.Failure is { } failure
@@ -152,12 +218,10 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
                     done.StoredPerSymbol.GetValueOrDefault(requester.Symbol));
             requester.ReplyTo.Tell(reply);
         }
-
-        TryStart();
     }
 
-    // Runs off the mailbox: the actor keeps taking requests while the vendor and store work.
-    private async Task<BatchFinished> RunAsync(Batch batch)
+    // Runs off the mailbox: the actor keeps taking requests while the vendor works.
+    private async Task<Fetched> FetchAsync(Batch batch)
     {
         var symbols = batch.Requesters.Select(r => r.Symbol).Distinct().ToList();
         var timeout = _settings.RequestTimeoutFor(_interval);
@@ -177,7 +241,7 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
             _log.Warning(
                 "{0} fetch of {1} symbols over {2} failed ({3}): {4}; their entities will retry",
                 _interval, symbols.Count, batch.Range, failure.Kind, failure.Reason);
-            return new BatchFinished(batch, new Dictionary<Symbol, int>(), failure);
+            return new Fetched(batch, null, failure);
         }
 
         BarShaper.Shaped shaped;
@@ -189,8 +253,7 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
         {
             _log.Error(e, "{0} reply from {1} over {2} could not be shaped; nothing of it is kept",
                 _interval, _source.Name, batch.Range);
-            return new BatchFinished(batch, new Dictionary<Symbol, int>(),
-                new Failure(FailureKind.MalformedReply, e.Message));
+            return new Fetched(batch, null, new Failure(FailureKind.MalformedReply, e.Message));
         }
 
         if (shaped.Rejections.Count > 0)
@@ -200,6 +263,12 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
                 _interval, _source.Name, shaped.Rejections.Count, shaped.Rejections[0]);
         }
 
+        return new Fetched(batch, shaped, null);
+    }
+
+    // Also off the mailbox: SQLite drivers do their I/O synchronously inside async calls.
+    private async Task<BatchFinished> StoreAsync(Batch batch, BarShaper.Shaped shaped)
+    {
         try
         {
             using var cancel = new CancellationTokenSource(_settings.WriteTimeout);
@@ -208,7 +277,7 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
         catch (Exception e)
         {
             _log.Error(e, "{0} store write of {1} symbols over {2} failed; nothing of it is kept",
-                _interval, symbols.Count, batch.Range);
+                _interval, batch.Requesters.Count, batch.Range);
             return new BatchFinished(batch, new Dictionary<Symbol, int>(),
                 new Failure(FailureKind.StoreUnavailable, $"store write failed: {e.Message}"));
         }
@@ -217,11 +286,13 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
         return new BatchFinished(batch, stored, null);
     }
 
+    // DurationText, not whole seconds: a 1 ms timeout must not read "within 0 s".
     private static Failure Classify(Exception e, TimeSpan timeout) => e switch
     {
         BarSourceException vendor => new Failure(vendor.Kind, vendor.Message),
         TimeoutException or OperationCanceledException =>
-            new Failure(FailureKind.Timeout, $"vendor did not answer within {timeout.TotalSeconds:0.#} s"),
+            new Failure(FailureKind.Timeout,
+                $"vendor did not answer within {DurationText.Of(timeout)}"),
         _ => new Failure(FailureKind.VendorDown, $"{e.GetType().Name}: {e.Message}"),
     };
 
@@ -230,6 +301,10 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
     private sealed record Batch(TimeRange Range, List<Requester> Requesters);
 
     private sealed record Failure(FailureKind Kind, string Reason);
+
+    /// <param name="Shaped">The reply, checked and ready to store; null when it failed.</param>
+    private sealed record Fetched(Batch Batch, BarShaper.Shaped? Shaped, Failure? Failure)
+        : INoSerializationVerificationNeeded;
 
     private sealed record BatchFinished(
         Batch Batch, IReadOnlyDictionary<Symbol, int> StoredPerSymbol, Failure? Failure)

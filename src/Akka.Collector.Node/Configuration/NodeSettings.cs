@@ -46,7 +46,7 @@ public sealed record NodeSettings(
             // Configured in real time; the clock may run faster, so stretch it into market time.
             RequestTimeout = c.Duration("vendor.request-timeout", TimeSpan.FromSeconds(20), allowZero: false) * speed,
             ConcurrencyPerInterval = c.Positive("vendor.concurrency-per-interval", 2),
-            BatchWindow = c.Duration("vendor.batch-window", TimeSpan.FromMilliseconds(25)),
+            BatchWindow = c.Duration("vendor.batch-window", TimeSpan.FromMilliseconds(5)),
             Shards = c.Positive("sharding.shards", 100),
         };
 

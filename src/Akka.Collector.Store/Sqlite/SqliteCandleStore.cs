@@ -17,11 +17,18 @@ namespace Akka.Collector.Store.Sqlite;
 /// Writers queue for SQLite's single write lock for up to the connection string's
 /// <c>Default Timeout</c> (seconds, 30 unless set) rather than failing as "database is locked".
 /// Microsoft.Data.Sqlite runs statements synchronously under its async API, so a call waiting
-/// for the lock holds its thread for that wait.
+/// for the lock holds its thread for that wait. Batch writes of one instance therefore queue
+/// in the instance first, holding no thread; only other writers of the file (the journal,
+/// another instance) meet the lock inside SQLite.
 /// </remarks>
 public sealed class SqliteCandleStore : ICandleStore
 {
     private readonly SqliteConnector _connector;
+
+    // One batch write at a time, as SQLite allows anyway. The next starts the moment the
+    // last commits, where SQLite's busy handler would wake it only after sleeps of 1, 2, 5,
+    // 10 ms and more, with a pool thread held asleep meanwhile.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
 
     /// <param name="connectionString">
     /// A Microsoft.Data.Sqlite connection string naming a file, such as
@@ -65,19 +72,27 @@ public sealed class SqliteCandleStore : ICandleStore
         if (writes.Count == 0)
             return;
 
-        await using var connection = await _connector.OpenAsync(cancellationToken);
-
-        // One transaction for the batch: a crash or a cancel stores all of it or none of it.
-        await using var transaction = SqliteConnector.BeginWrite(connection);
-        using var writer = new SqliteBatchWriter(transaction);
-
-        foreach (var write in writes)
+        await _writeGate.WaitAsync(cancellationToken);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            await writer.WriteAsync(write, cancellationToken);
-        }
+            await using var connection = await _connector.OpenAsync(cancellationToken);
 
-        await transaction.CommitAsync(cancellationToken);
+            // One transaction for the batch: a crash or a cancel stores all of it or none of it.
+            await using var transaction = SqliteConnector.BeginWrite(connection);
+            using var writer = new SqliteBatchWriter(transaction);
+
+            foreach (var write in writes)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await writer.WriteAsync(write, cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
     }
 
     public async Task<IReadOnlyList<Candle>> ReadAsync(

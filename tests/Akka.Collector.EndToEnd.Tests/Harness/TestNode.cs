@@ -62,19 +62,24 @@ public sealed class TestNode : IAsyncDisposable
     /// Where the SQLite file lives. Given: the caller owns it and it outlives the node, so a
     /// second node can start on the same file. Default: a fresh temp folder, deleted on dispose.
     /// </param>
+    /// <param name="clock">
+    /// The market clock, standing at <paramref name="startAt"/>, when the test shares it with
+    /// something outside the node (a mock vendor). Default: a fake clock of the node's own.
+    /// </param>
     public static async Task<TestNode> StartAsync(
         Instant startAt,
         IEnumerable<string> symbols,
         string hocon = "",
         Func<IServiceProvider, IBarSource>? vendor = null,
-        string? directory = null)
+        string? directory = null,
+        FakeTimeProvider? clock = null)
     {
         var ownsDirectory = directory is null;
         directory ??= Path.Combine(
             Path.GetTempPath(), "collector-e2e-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
 
-        var clock = new FakeTimeProvider(startAt.ToDateTimeOffset());
+        clock ??= new FakeTimeProvider(startAt.ToDateTimeOffset());
         var config = $$"""
             collector {
               node { port = 0 }

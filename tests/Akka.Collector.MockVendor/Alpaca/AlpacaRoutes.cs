@@ -29,49 +29,71 @@ public static class AlpacaRoutes
         http.Response.Headers["X-Request-ID"] = Guid.NewGuid().ToString("N");
         var query = http.Request.Query;
         var token = query["page_token"].ToString();
-        var status = 0;
         var served = 0;
+        var logged = 0;
+        void Log(int status)
+        {
+            if (Interlocked.Exchange(ref logged, 1) == 0)
+            {
+                log.Add(new ServedRequest(Vendor, AlpacaQuery.SymbolsNamed(query),
+                    query["timeframe"].ToString(), token.Length == 0 ? null : token, status,
+                    served));
+            }
+        }
+
+        // Logged as the reply starts, before the client can read a byte of it: whoever holds
+        // a reply (or what the client made of it, a stored round) finds it in the log.
+        http.Response.OnStarting(() =>
+        {
+            Log(http.Response.StatusCode);
+            return Task.CompletedTask;
+        });
         try
         {
-            (status, served) = await AnswerAsync(http, options, faults);
+            await AnswerAsync(http, options, faults, bars => served = bars);
         }
         catch (OperationCanceledException) when (http.RequestAborted.IsCancellationRequested)
         {
             // The client gave up (a hang, or its own timeout); 499 as proxies log it.
-            status = 499;
-        }
-        finally
-        {
-            log.Add(new ServedRequest(Vendor, AlpacaQuery.SymbolsNamed(query),
-                query["timeframe"].ToString(), token.Length == 0 ? null : token, status, served));
+            Log(499);
         }
     }
 
-    private static async Task<(int Status, int Bars)> AnswerAsync(
-        HttpContext http, MockVendorOptions options, MockFaults faults)
+    private static async Task AnswerAsync(
+        HttpContext http, MockVendorOptions options, MockFaults faults, Action<int> serving)
     {
-        if (await FaultGate.TryFailAsync(http, faults) is { } failed)
-            return (failed, 0);
+        if (await FaultGate.TryFailAsync(http, faults) is not null)
+            return;
 
         var headers = http.Request.Headers;
         if (headers["APCA-API-KEY-ID"] != options.AlpacaKeyId
             || headers["APCA-API-SECRET-KEY"] != options.AlpacaSecretKey)
         {
-            return await RefuseAsync(http, StatusCodes.Status401Unauthorized, "unauthorized.");
+            await RefuseAsync(http, StatusCodes.Status401Unauthorized, "unauthorized.");
+            return;
         }
 
         var now = Instant.FromDateTimeOffset(options.Clock.GetUtcNow());
         if (AlpacaQuery.Parse(http.Request.Query, now, out var error) is not { } query)
-            return await RefuseAsync(http, StatusCodes.Status422UnprocessableEntity, error);
+        {
+            await RefuseAsync(http, StatusCodes.Status422UnprocessableEntity, error);
+            return;
+        }
 
         AlpacaPageToken? from = null;
         if (query.PageToken is { } token && (from = AlpacaPageToken.Decode(token)) is null)
-            return await RefuseAsync(http, StatusCodes.Status422UnprocessableEntity,
+        {
+            await RefuseAsync(http, StatusCodes.Status422UnprocessableEntity,
                 "invalid page_token");
+            return;
+        }
 
         if (query.Feed == "sip" && query.End > now - AlpacaQuery.SipDelay)
-            return await RefuseAsync(http, StatusCodes.Status403Forbidden,
+        {
+            await RefuseAsync(http, StatusCodes.Status403Forbidden,
                 "subscription does not permit querying recent SIP data");
+            return;
+        }
 
         AlpacaPageOfBars page;
         try
@@ -82,7 +104,8 @@ public static class AlpacaRoutes
         catch (BarSourceException e)
         {
             // The minute source refuses what the mock cannot know (a date past its calendar).
-            return await RefuseAsync(http, StatusCodes.Status422UnprocessableEntity, e.Message);
+            await RefuseAsync(http, StatusCodes.Status422UnprocessableEntity, e.Message);
+            return;
         }
 
         MalformedKind? malformed = faults.TakeMalformed() ? faults.Malformed : null;
@@ -93,15 +116,12 @@ public static class AlpacaRoutes
         if (from is { Loops: true } loop)
             page = page with { Next = loop };
 
+        serving(page.Count);
         await WriteAsync(http, StatusCodes.Status200OK, AlpacaJson.Page(page, malformed));
-        return (StatusCodes.Status200OK, page.Count);
     }
 
-    private static async Task<(int, int)> RefuseAsync(HttpContext http, int status, string message)
-    {
-        await WriteAsync(http, status, AlpacaJson.Message(message));
-        return (status, 0);
-    }
+    private static Task RefuseAsync(HttpContext http, int status, string message) =>
+        WriteAsync(http, status, AlpacaJson.Message(message));
 
     private static async Task WriteAsync(HttpContext http, int status, byte[] body)
     {

@@ -5,14 +5,20 @@ namespace Akka.Collector.MockVendor.Faults;
 
 /// <summary>
 /// The faults every route applies before serving data, in one order: latency, hang, 429,
-/// 5xx, 403. A route answers normally when <see cref="TryFailAsync"/> returns false.
+/// 5xx, 403. A route answers normally when <see cref="TryFailAsync"/> returns null.
 /// </summary>
 public static class FaultGate
 {
     public static async Task<int?> TryFailAsync(HttpContext http, MockFaults faults)
     {
         if (faults.Latency > TimeSpan.Zero)
-            await Task.Delay(faults.Latency, http.RequestAborted);
+        {
+            // The reply starts no sooner than the latency after the request came in, and the
+            // mock's own work (building the bars) runs inside it, as a vendor's does: a
+            // request takes the latency, not the latency plus the mock's CPU time.
+            var due = Task.Delay(faults.Latency, http.RequestAborted);
+            http.Response.OnStarting(() => due);
+        }
 
         if (faults.TakeHang())
         {
@@ -31,6 +37,12 @@ public static class FaultGate
         if (faults.TakeServerError())
         {
             http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            if (faults.RetryAfterOnServerErrors)
+            {
+                http.Response.Headers.RetryAfter =
+                    faults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            }
+
             await http.Response.WriteAsync("{\"message\":\"service unavailable\"}");
             return 503;
         }

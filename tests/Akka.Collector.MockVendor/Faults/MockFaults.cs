@@ -12,7 +12,11 @@ public sealed class MockFaults
     private int _hangs;
     private int _malformed;
 
-    /// <summary>Added to every request before it is answered (real time).</summary>
+    /// <summary>
+    /// The least time (real) from a request to the start of its reply, whatever it answers.
+    /// The mock builds the reply meanwhile, so a request takes this long unless building it
+    /// takes longer.
+    /// </summary>
     public TimeSpan Latency { get; set; }
 
     /// <summary>Alpaca: bars per page across all symbols (the real maximum is 10000).</summary>
@@ -26,6 +30,12 @@ public sealed class MockFaults
 
     /// <summary>Retry-After seconds sent with each 429.</summary>
     public int RetryAfterSeconds { get; set; } = 1;
+
+    /// <summary>
+    /// Send <see cref="RetryAfterSeconds"/> with each 503 too, as a vendor behind a maintenance
+    /// page does. Off by default: then a client backs off on its own schedule.
+    /// </summary>
+    public bool RetryAfterOnServerErrors { get; set; }
 
     /// <summary>Which broken body the next malformed replies carry.</summary>
     public MalformedKind Malformed { get; set; } = MalformedKind.TruncatedJson;
@@ -53,6 +63,7 @@ public sealed class MockFaults
         Hangs(0);
         MalformedReplies(0, MalformedKind.TruncatedJson);
         Latency = TimeSpan.Zero;
+        RetryAfterOnServerErrors = false;
     }
 
     internal bool TakeTooManyRequests() => Take(ref _tooManyRequests);

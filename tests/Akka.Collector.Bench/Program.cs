@@ -1,0 +1,144 @@
+using System.Diagnostics;
+using System.Globalization;
+using Akka.Collector.Bench;
+
+// build.ps1 bench: a whole node against the mock vendor, timing one scheduled 1m round at 600
+// and 10,000 symbols against the floor the vendor's latency sets, and the peak memory.
+//   dotnet run -c Release --project tests/Akka.Collector.Bench --
+//       [--symbols 600,10000] [--latency-ms 20] [--runs 5] [--out artifacts/bench]
+// Numbers print with a '.' wherever it runs: globalization is invariant (Directory.Build.props).
+const string PeakMarker = "peak-working-set-bytes ";
+const double RoundTarget = 1.2;
+const double MemoryBudgetMb = 400;
+
+var latency = TimeSpan.FromMilliseconds(Number("--latency-ms", 20));
+
+// A child of the bench itself (see PeakMemoryAsync): one node, then its peak, nothing else.
+if (Option("--peak-memory") is { } only)
+{
+    await RoundBench.RunAsync(int.Parse(only, CultureInfo.InvariantCulture), latency);
+    using var process = Process.GetCurrentProcess();
+    process.Refresh();
+    Console.WriteLine($"{PeakMarker}{process.PeakWorkingSet64}");
+    return 0;
+}
+
+var output = Option("--out") ?? Path.Combine(RepositoryRoot(), "artifacts", "bench");
+var runs = Number("--runs", 5);
+int[] sizes = [.. (Option("--symbols") ?? "600,10000").Split(',')
+    .Select(s => int.Parse(s, CultureInfo.InvariantCulture))];
+
+// A node first, unreported, so that the measured rounds do not pay for first use: types
+// loaded, statics built, and (with tiered compilation off, see the project file) every
+// method of the round compiled once, optimised, as in a node that has run a while.
+Console.WriteLine("warming up (2000 symbols, not reported) ...");
+await RoundBench.RunAsync(2000, latency);
+
+var figures = new List<Figure>();
+foreach (var n in sizes)
+{
+    // Each run is a fresh node and a fresh mock; the median run is reported.
+    var results = new List<RoundResult>();
+    for (var run = 1; run <= runs; run++)
+    {
+        var r = await RoundBench.RunAsync(n, latency);
+        if (r.Failed > 0 || r.Done != n)
+        {
+            throw new InvalidOperationException(
+                $"the measured round did {r.Done} of {n} symbols, {r.Failed} failed");
+        }
+
+        Console.WriteLine(
+            $"{n} symbols, run {run}: round {r.Measured.TotalMilliseconds:0.0} ms " +
+            $"(process CPU {r.Cpu.TotalMilliseconds:0} ms, GC pauses " +
+            $"{r.GcPaused.TotalMilliseconds:0} ms), served {r.Served} requests " +
+            $"({r.Pages} further pages, {r.Bars} bars)");
+        results.Add(r);
+    }
+
+    var median = results.OrderBy(r => r.Measured).ElementAt(results.Count / 2);
+    Console.WriteLine(
+        $"{n} symbols: batch {median.Batch}, concurrency {median.Concurrency}, latency " +
+        $"{median.Latency.TotalMilliseconds:0} ms; minimum {median.Minimum} requests, " +
+        $"floor {median.Floor.TotalMilliseconds:0} ms; median round " +
+        $"{median.Measured.TotalMilliseconds:0.0} ms");
+
+    figures.Add(new Figure($"round-1m-{n}", $"1m round, {n} symbols",
+        Math.Round(median.Measured.TotalMilliseconds, 1), median.Floor.TotalMilliseconds, "ms",
+        RoundTarget));
+    figures.Add(new Figure($"requests-1m-{n}", $"requests served, {n} symbols",
+        median.Served, median.Minimum, "requests", 1.0));
+}
+
+// This process has run a dozen nodes by now and its peak holds what each left behind, so a
+// fresh one runs a single node of the largest universe. It hosts the mock vendor too: its
+// peak is an upper bound on the node's own.
+var largest = sizes.Max();
+Console.WriteLine($"peak memory: one node of {largest} symbols in a process of its own ...");
+figures.Add(new Figure($"peak-memory-{largest}", $"peak working set, {largest} symbols",
+    Math.Round(await PeakMemoryAsync(largest) / 1024.0 / 1024.0, 1), MemoryBudgetMb, "MB", 1.0));
+
+Console.WriteLine();
+Console.WriteLine(Figure.Header);
+foreach (var figure in figures)
+{
+    Console.WriteLine(figure.Row());
+    figure.WriteTo(output);
+}
+
+Console.WriteLine();
+Console.WriteLine(
+    "round: median of the runs against ⌈minimum requests / concurrency⌉ × latency, the " +
+    "minimum being ⌈N / batch⌉ plus the pages its bars need; memory: peak working set of a " +
+    $"process running one node and the mock vendor, against {MemoryBudgetMb} MB");
+Console.WriteLine($"figures written to {output}");
+return 0;
+
+async Task<long> PeakMemoryAsync(int symbols)
+{
+    var self = Environment.ProcessPath!;
+    var start = new ProcessStartInfo(self) { RedirectStandardOutput = true };
+
+    // Started as `dotnet Akka.Collector.Bench.dll` or as its own executable.
+    if (Path.GetFileNameWithoutExtension(self) == "dotnet")
+        start.ArgumentList.Add(typeof(RoundBench).Assembly.Location);
+    start.ArgumentList.Add("--peak-memory");
+    start.ArgumentList.Add($"{symbols}");
+    start.ArgumentList.Add("--latency-ms");
+    start.ArgumentList.Add($"{latency.TotalMilliseconds}");
+
+    using var child = Process.Start(start)!;
+    var said = await child.StandardOutput.ReadToEndAsync();
+    await child.WaitForExitAsync();
+    var line = said.Split('\n')
+        .LastOrDefault(l => l.StartsWith(PeakMarker, StringComparison.Ordinal));
+    if (child.ExitCode != 0 || line is null)
+    {
+        throw new InvalidOperationException($"the peak-memory run exited with " +
+            $"{child.ExitCode}: {said[^Math.Min(said.Length, 2000)..]}");
+    }
+
+    return long.Parse(line[PeakMarker.Length..].Trim(), CultureInfo.InvariantCulture);
+}
+
+string? Option(string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+int Number(string name, int fallback) =>
+    Option(name) is { } text ? int.Parse(text, CultureInfo.InvariantCulture) : fallback;
+
+// The folder holding the solution, from wherever the program was started.
+static string RepositoryRoot()
+{
+    var dir = new DirectoryInfo(Environment.CurrentDirectory);
+    for (; dir is not null; dir = dir.Parent)
+    {
+        if (File.Exists(Path.Combine(dir.FullName, "Akka.Collector.sln")))
+            return dir.FullName;
+    }
+
+    return Environment.CurrentDirectory;
+}
