@@ -107,11 +107,16 @@ public static class CandleEndpoints
         CandleRequest request, Instant? watermark, Instant required, ICandleStore store, BarGrid grid,
         TimeProvider clock, CollectionSettings settings, CancellationToken cancel)
     {
-        var from = request.From ?? Instant.FromUnixTimeMilliseconds(0);
-        var to = request.To ?? Instant.MaxValue;
-        var bars = await store.ReadAsync(request.Symbol, request.Interval, from, to, request.Limit, cancel);
-
         var now = clock.GetUtcNow().ToInstant();
+        var from = request.From ?? Instant.FromUnixTimeMilliseconds(0);
+
+        // Never a bar that has not closed on this node's clock, even if the store holds one
+        // (a store filled by an earlier run whose clock was later).
+        var to = Min(request.To ?? Instant.MaxValue, grid.LatestClosed(now, request.Interval).End);
+        var bars = from < to
+            ? await store.ReadAsync(request.Symbol, request.Interval, from, to, request.Limit, cancel)
+            : [];
+
         var lastFinal = true;
         double? age = null;
         if (bars.Count > 0)
@@ -150,6 +155,8 @@ public static class CandleEndpoints
 
     private static Instant EndOf(Candle bar, CandleRequest request, BarGrid grid) =>
         grid.SlotContaining(bar.Start, request.Interval)?.End ?? bar.Start + request.Interval.Width;
+
+    private static Instant Min(Instant a, Instant b) => a < b ? a : b;
 
     internal static CandleDto ToDto(Candle c) => new(
         c.Start.ToString(), c.Start.ToUnixTimeMilliseconds(), c.Open, c.High, c.Low, c.Close, c.Volume);
