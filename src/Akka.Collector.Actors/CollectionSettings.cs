@@ -29,13 +29,15 @@ public sealed record CollectionSettings
     /// <summary>Real time one store write may take.</summary>
     public TimeSpan WriteTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Vendor requests in flight per interval per node; intervals never share slots.</summary>
+    /// <summary>Vendor requests in flight per interval per node; intervals never share
+    /// slots.</summary>
     public int ConcurrencyPerInterval { get; init; } = 2;
 
     /// <summary>Real time the batcher waits to merge entities' fetches into one request.</summary>
     public TimeSpan BatchWindow { get; init; } = TimeSpan.FromMilliseconds(5);
 
-    /// <summary>Shards of the symbol region: about ten per node the cluster will ever run.</summary>
+    /// <summary>Shards of the symbol region: about ten per node the cluster will ever
+    /// run.</summary>
     public int Shards { get; init; } = 100;
 
     /// <summary>
@@ -54,7 +56,8 @@ public sealed record CollectionSettings
     public TimeSpan RequestTimeoutFor(BarInterval interval) =>
         interval.IsDaily
             ? RequestTimeout
-            : TimeSpan.FromTicks(Math.Min(RequestTimeout.Ticks, (interval.Width / 2).BclCompatibleTicks));
+            : TimeSpan.FromTicks(
+                Math.Min(RequestTimeout.Ticks, (interval.Width / 2).BclCompatibleTicks));
 
     /// <summary>
     /// What one fetch step of an interval is expected to take before any has been measured
@@ -63,8 +66,10 @@ public sealed record CollectionSettings
     /// </summary>
     public TimeSpan FirstStepEstimateFor(BarInterval interval) => RequestTimeoutFor(interval) / 4;
 
-    /// <summary>Sessions one fetch may span, per interval; longer gaps go in several steps.</summary>
-    public IReadOnlyDictionary<BarInterval, int> SessionsPerFetch { get; init; } = DefaultSessionsPerFetch;
+    /// <summary>Sessions one fetch may span, per interval; longer gaps go in several
+    /// steps.</summary>
+    public IReadOnlyDictionary<BarInterval, int> SessionsPerFetch { get; init; } =
+        DefaultSessionsPerFetch;
 
     public int SessionsPerFetchFor(BarInterval interval) =>
         SessionsPerFetch.TryGetValue(interval, out var n) ? n : 5;

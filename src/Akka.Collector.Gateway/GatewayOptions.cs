@@ -3,7 +3,8 @@ namespace Akka.Collector.Gateway;
 /// <summary>Limits and waits of the HTTP gateway.</summary>
 public sealed record GatewayOptions
 {
-    /// <summary>Real time a stale chart request waits for its symbol's fetch before a 503.</summary>
+    /// <summary>Real time a stale chart request waits for its symbol's fetch before a
+    /// 503.</summary>
     public TimeSpan StaleWait { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>

@@ -13,18 +13,21 @@ public static class Problems
         statusCode: StatusCodes.Status400BadRequest,
         extensions: new Dictionary<string, object?> { ["parameter"] = error.Parameter });
 
-    public static IResult StillFetching(CandleRequest request, TimeSpan retryAfter, NewestBar? newest)
+    public static IResult StillFetching(
+        CandleRequest request, TimeSpan retryAfter, NewestBar? newest)
     {
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         return new RetryAfterResult(seconds, Results.Problem(
             title: "Data is being collected",
-            detail: $"{request.Symbol} {request.Interval} is being fetched now; retry in {seconds} s " +
+            detail: $"{request.Symbol} {request.Interval} is being fetched now; " +
+                    $"retry in {seconds} s " +
                     "or pass allowStale=true for what is stored",
             statusCode: StatusCodes.Status503ServiceUnavailable,
             extensions: new Dictionary<string, object?> { ["newest"] = newest }));
     }
 
-    public static IResult VendorFault(CandleRequest request, FailureKind kind, string reason, NewestBar? newest)
+    public static IResult VendorFault(
+        CandleRequest request, FailureKind kind, string reason, NewestBar? newest)
     {
         var status = kind == FailureKind.Timeout
             ? StatusCodes.Status504GatewayTimeout
@@ -34,7 +37,8 @@ public static class Problems
             detail: $"{request.Symbol} {request.Interval} could not be collected: {reason}. " +
                     "Pass allowStale=true for what is stored",
             statusCode: status,
-            extensions: new Dictionary<string, object?> { ["fault"] = kind.ToString(), ["newest"] = newest });
+            extensions: new Dictionary<string, object?>
+                { ["fault"] = kind.ToString(), ["newest"] = newest });
     }
 
     /// <summary>
@@ -51,7 +55,8 @@ public static class Problems
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
-            httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            httpContext.Response.Headers.RetryAfter =
+                seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
             return inner.ExecuteAsync(httpContext);
         }
     }

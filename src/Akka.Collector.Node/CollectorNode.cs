@@ -4,7 +4,8 @@ using Akka.Collector.Node.Configuration;
 
 namespace Akka.Collector.Node;
 
-/// <summary>Builds a collector node: the gateway's web host with the actor system inside it.</summary>
+/// <summary>Builds a collector node: the gateway's web host with the actor system inside
+/// it.</summary>
 public static class CollectorNode
 {
     public static WebApplication Build(string[] args, NodeOverrides? overrides = null)
@@ -17,7 +18,8 @@ public static class CollectorNode
 
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.UseUrls($"http://{settings.GatewayHost}:{settings.GatewayPort}");
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.WriteIndented = false);
+        builder.Services.ConfigureHttpJsonOptions(
+            json => json.SerializerOptions.WriteIndented = false);
         builder.Services.AddProblemDetails();
 
         // Parts: plain services first (the store initialises before the actors start), then actors.

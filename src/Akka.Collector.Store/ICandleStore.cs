@@ -21,7 +21,8 @@ public interface ICandleStore
     /// </summary>
     Task<string> ClaimSourceAsync(string source, CancellationToken cancellationToken);
 
-    /// <summary>Stores a batch in one transaction: bars upserted, covered ranges merged in.</summary>
+    /// <summary>Stores a batch in one transaction: bars upserted, covered ranges merged
+    /// in.</summary>
     Task WriteAsync(IReadOnlyList<CandleWrite> writes, CancellationToken cancellationToken);
 
     /// <summary>
@@ -32,7 +33,8 @@ public interface ICandleStore
         CancellationToken cancellationToken);
 
     /// <summary>The newest stored bar, if any.</summary>
-    Task<Candle?> ReadNewestAsync(Symbol symbol, BarInterval interval, CancellationToken cancellationToken);
+    Task<Candle?> ReadNewestAsync(
+        Symbol symbol, BarInterval interval, CancellationToken cancellationToken);
 
     /// <summary>Per interval, the end of the newest covered range of this symbol.</summary>
     Task<IReadOnlyDictionary<BarInterval, Instant>> ReadWatermarksAsync(

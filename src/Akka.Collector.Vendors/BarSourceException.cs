@@ -11,7 +11,8 @@ public enum FailureKind
     RequestRejected,
     MalformedReply,
 
-    /// <summary>The bars arrived but could not be stored; raised by the collector, not a vendor.</summary>
+    /// <summary>The bars arrived but could not be stored; raised by the collector, not a
+    /// vendor.</summary>
     StoreUnavailable,
 }
 

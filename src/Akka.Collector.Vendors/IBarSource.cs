@@ -21,7 +21,8 @@ public interface IBarSource
     Task<BarBatch> FetchAsync(BarRequest request, CancellationToken cancellationToken);
 }
 
-public sealed record BarRequest(IReadOnlyList<Symbol> Symbols, BarInterval Interval, TimeRange Range);
+public sealed record BarRequest(
+    IReadOnlyList<Symbol> Symbols, BarInterval Interval, TimeRange Range);
 
 /// <summary>Bars per symbol, each list ordered by start.</summary>
 public sealed record BarBatch(IReadOnlyDictionary<Symbol, IReadOnlyList<Candle>> Bars)

@@ -8,7 +8,8 @@ public sealed class BarGridFetchChunkEndTests
 {
     private static readonly BarGrid Grid = new(CalendarFile.LoadEmbeddedNyse());
 
-    private static Instant Utc(int y, int m, int d, int h, int min) => Instant.FromUtc(y, m, d, h, min);
+    private static Instant Utc(int y, int m, int d, int h, int min) =>
+        Instant.FromUtc(y, m, d, h, min);
 
     [Fact]
     public void A_range_within_the_session_limit_is_fetched_whole()

@@ -19,7 +19,8 @@ public sealed class MockVendorServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private MockVendorServer(WebApplication app, MockVendorOptions options, MockFaults faults, RequestLog log)
+    private MockVendorServer(
+        WebApplication app, MockVendorOptions options, MockFaults faults, RequestLog log)
     {
         _app = app;
         Options = options;

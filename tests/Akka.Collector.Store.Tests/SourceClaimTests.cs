@@ -18,7 +18,8 @@ public sealed class SourceClaimTests
         // act
         var first = await store.ClaimSourceAsync("synthetic", None);
         var again = await store.ClaimSourceAsync("synthetic", None);
-        var other = await new SqliteCandleStore(db.ConnectionString).ClaimSourceAsync("replay", None);
+        var other = await new SqliteCandleStore(db.ConnectionString)
+            .ClaimSourceAsync("replay", None);
 
         // assert
         Assert.Equal("synthetic", first);

@@ -40,7 +40,9 @@ public sealed record CapacityPlan(
         // The rest is shared in proportion to need, so each interval keeps headroom for
         // catch-up and backfill in the same ratio as its rounds.
         var planned = PlannedPerMinute;
-        var forRounds = Degraded.Count == 0 ? BudgetPerMinute : BudgetPerMinute * (1 - OnDemandShare);
+        var forRounds = Degraded.Count == 0
+            ? BudgetPerMinute
+            : BudgetPerMinute * (1 - OnDemandShare);
         return planned == 0 ? 0 : forRounds * NeedPerInterval[interval] / planned;
     }
 
@@ -57,7 +59,8 @@ public sealed record CapacityPlan(
         IReadOnlyList<BarInterval> degradeOrder,
         double pagesPerRequest = 1)
     {
-        var requestsPerRound = Math.Ceiling(symbols / (double)Math.Max(1, maxSymbolsPerRequest)) * pagesPerRequest;
+        var requestsPerRound =
+            Math.Ceiling(symbols / (double)Math.Max(1, maxSymbolsPerRequest)) * pagesPerRequest;
         var need = BarInterval.All.ToDictionary(i => i, i => RoundsPerMinute(i) * requestsPerRound);
         var needed = need.Values.Sum();
 
@@ -70,7 +73,9 @@ public sealed record CapacityPlan(
         foreach (var interval in degradeOrder)
         {
             // Once anything is degraded, rounds get only what on-demand fetches leave them.
-            var forRounds = degraded.Count == 0 && planned <= share ? share : share * (1 - OnDemandShare);
+            var forRounds = degraded.Count == 0 && planned <= share
+                ? share
+                : share * (1 - OnDemandShare);
             if (planned <= forRounds)
                 break;
             degraded.Add(interval);
@@ -80,7 +85,8 @@ public sealed record CapacityPlan(
         return new CapacityPlan(share, needed, need, degraded);
     }
 
-    /// <summary>Rounds per minute of session: one per bar; 1d once per 390-minute session.</summary>
+    /// <summary>Rounds per minute of session: one per bar; 1d once per 390-minute
+    /// session.</summary>
     public static double RoundsPerMinute(BarInterval interval) =>
         interval.IsDaily ? 1.0 / 390 : 1.0 / interval.Minutes;
 }

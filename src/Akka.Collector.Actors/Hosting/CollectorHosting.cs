@@ -15,7 +15,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Akka.Collector.Actors.Hosting;
 
-/// <summary>One registration per part, so the node's composition reads as a list of parts.</summary>
+/// <summary>One registration per part, so the node's composition reads as a list of
+/// parts.</summary>
 public static class CollectorHosting
 {
     public const string SymbolRegionName = "symbol";
@@ -93,7 +94,8 @@ public static class CollectorHosting
                     degraded: plan.Degraded.Contains(interval));
 
                 system.ActorOf(
-                    ClusterSingletonManager.Props(collector, PoisonPill.Instance, singletonSettings),
+                    ClusterSingletonManager.Props(
+                        collector, PoisonPill.Instance, singletonSettings),
                     name);
                 var proxy = system.ActorOf(
                     ClusterSingletonProxy.Props($"/user/{name}", proxySettings),

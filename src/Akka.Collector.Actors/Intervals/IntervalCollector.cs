@@ -84,7 +84,8 @@ public sealed class IntervalCollector : ReceiveActor
 
         if (_degraded)
         {
-            _log.Warning("{0}: degraded: the vendor budget cannot pay for its rounds, so none are " +
+            _log.Warning(
+                "{0}: degraded: the vendor budget cannot pay for its rounds, so none are " +
                 "scheduled; charts still collect it on demand. Raise the budget or shrink the " +
                 "universe to restore it", _interval);
         }
@@ -114,7 +115,8 @@ public sealed class IntervalCollector : ReceiveActor
         {
             _ticksCoalesced++;
             _tickPending = true;
-            _log.Info("{0}: tick while round {1} runs; coalesced into a follow-up round ({2} so far)",
+            _log.Info(
+                "{0}: tick while round {1} runs; coalesced into a follow-up round ({2} so far)",
                 _interval, _round.Id, _ticksCoalesced);
             return;
         }
@@ -243,7 +245,8 @@ public sealed class IntervalCollector : ReceiveActor
         var due = (next - Now).ToTimeSpan();
         _tickTimer?.Dispose();
         _tickTimer = _clock.CreateTimer(
-            SendToSelf, Tick.Instance, due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+            SendToSelf, Tick.Instance, due > TimeSpan.Zero ? due : TimeSpan.Zero,
+            Timeout.InfiniteTimeSpan);
     }
 
     private IntervalProtocol.Status CurrentStatus() => new(
@@ -253,7 +256,8 @@ public sealed class IntervalCollector : ReceiveActor
     // Timer callbacks run on a pool thread; telling Self is the one thing they may do.
     private void SendToSelf(object? message) => _self.Tell(message!);
 
-    private sealed class Round(long id, Instant upTo, Instant startedAt, HashSet<Symbol> outstanding)
+    private sealed class Round(
+        long id, Instant upTo, Instant startedAt, HashSet<Symbol> outstanding)
     {
         // A vendor's reason can be a whole error page; the status needs its gist.
         private const int MaxReason = 200;

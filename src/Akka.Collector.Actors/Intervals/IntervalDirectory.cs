@@ -3,7 +3,8 @@ using Akka.Collector.Domain.Intervals;
 
 namespace Akka.Collector.Actors.Intervals;
 
-/// <summary>Proxies to the interval collector singletons, wherever in the cluster they run.</summary>
+/// <summary>Proxies to the interval collector singletons, wherever in the cluster they
+/// run.</summary>
 public sealed class IntervalDirectory
 {
     private readonly Dictionary<BarInterval, IActorRef> _proxies = [];
@@ -13,7 +14,8 @@ public sealed class IntervalDirectory
     public IActorRef For(BarInterval interval) =>
         _proxies.TryGetValue(interval, out var proxy)
             ? proxy
-            : throw new InvalidOperationException($"no collector proxy for {interval} on this node");
+            : throw new InvalidOperationException(
+                $"no collector proxy for {interval} on this node");
 
     public IReadOnlyDictionary<BarInterval, IActorRef> All => _proxies;
 }

@@ -29,10 +29,12 @@ public static class IntervalProtocol
 
     /// <param name="LastRound">The newest finished round, null before the first ends.</param>
     /// <param name="RunningSince">Start of the round in progress, if one is.</param>
-    /// <param name="TicksCoalesced">Ticks that arrived during a round, folded into the next.</param>
+    /// <param name="TicksCoalesced">Ticks that arrived during a round, folded into the
+    /// next.</param>
     /// <param name="NextTickAt">When the next round is due, null when none is scheduled.</param>
     /// <param name="Problem">Why rounds cannot be scheduled (a calendar past its data).</param>
-    /// <param name="Degraded">Scheduled rounds are off: the vendor budget cannot pay for them.</param>
+    /// <param name="Degraded">Scheduled rounds are off: the vendor budget cannot pay for
+    /// them.</param>
     /// <param name="TicksSkipped">Ticks not run as rounds because the interval is degraded.</param>
     /// <param name="CompleteUpTo">
     /// The newest bar end a round reached with every symbol collected; a round with any

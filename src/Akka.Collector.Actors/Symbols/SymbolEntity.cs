@@ -139,7 +139,8 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
         var known = _watermarks.TryGetValue(interval, out var mark);
         var from = known
             ? mark
-            : _grid.BackfillStart(_clock.GetUtcNow().ToInstant(), _settings.BackfillSessionsFor(interval));
+            : _grid.BackfillStart(
+                _clock.GetUtcNow().ToInstant(), _settings.BackfillSessionsFor(interval));
 
         if (from >= upTo)
         {
@@ -161,7 +162,8 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
         _inFlight[interval] = new Fetch(range, upTo, _clock.GetTimestamp(), waiters);
         // A first collection or a step of a long gap is history: rounds go ahead of it.
         var backfill = !known || end < upTo;
-        _upstream.For(interval).Tell(new UpstreamProtocol.FetchBars(_symbol, interval, range, backfill));
+        _upstream.For(interval).Tell(
+            new UpstreamProtocol.FetchBars(_symbol, interval, range, backfill));
     }
 
     private void OnStored(UpstreamProtocol.BarsStored stored)
@@ -196,7 +198,8 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
             if (waiter.UpTo <= fetch.Target)
             {
                 waiter.ReplyTo.Tell(new SymbolProtocol.CollectFailed(
-                    _symbol, failed.Interval, waiter.UpTo, waiter.RoundId, failed.Kind, failed.Reason));
+                    _symbol, failed.Interval, waiter.UpTo, waiter.RoundId,
+                    failed.Kind, failed.Reason));
             }
             else
             {
@@ -223,7 +226,8 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
         }
 
         Sender.Tell(new SymbolProtocol.Freshness(
-            _symbol, ask.Interval, mark, inFlightTo, expected, _lastFailure.GetValueOrDefault(ask.Interval)));
+            _symbol, ask.Interval, mark, inFlightTo, expected,
+            _lastFailure.GetValueOrDefault(ask.Interval)));
     }
 
     /// <summary>
@@ -285,7 +289,8 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
         foreach (var waiter in waiters)
         {
             if (waiter.UpTo <= mark)
-                waiter.ReplyTo.Tell(new SymbolProtocol.Collected(_symbol, interval, waiter.UpTo, waiter.RoundId, mark));
+                waiter.ReplyTo.Tell(new SymbolProtocol.Collected(
+                    _symbol, interval, waiter.UpTo, waiter.RoundId, mark));
             else
                 rest.Add(waiter);
         }
@@ -311,7 +316,8 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
     /// <param name="StartedAt">
     /// A market-clock timestamp (<see cref="TimeProvider.GetTimestamp"/>).
     /// </param>
-    private sealed record Fetch(TimeRange Range, Instant Target, long StartedAt, List<Waiter> Waiters);
+    private sealed record Fetch(
+        TimeRange Range, Instant Target, long StartedAt, List<Waiter> Waiters);
 
     private sealed record WatermarksLoaded(IReadOnlyDictionary<BarInterval, Instant> Marks)
         : INoSerializationVerificationNeeded;

@@ -19,10 +19,12 @@ namespace Akka.Collector.Actors.Upstream;
 /// </summary>
 public static class BarShaper
 {
-    public sealed record Shaped(IReadOnlyList<CandleWrite> Writes, IReadOnlyList<string> Rejections);
+    public sealed record Shaped(
+        IReadOnlyList<CandleWrite> Writes, IReadOnlyList<string> Rejections);
 
     public static Shaped Shape(
-        BarBatch reply, IReadOnlyList<Symbol> symbols, BarInterval interval, TimeRange range, BarGrid grid)
+        BarBatch reply, IReadOnlyList<Symbol> symbols, BarInterval interval, TimeRange range,
+        BarGrid grid)
     {
         var writes = new List<CandleWrite>(symbols.Count);
         var rejections = new List<string>();

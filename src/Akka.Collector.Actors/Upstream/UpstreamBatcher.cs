@@ -13,7 +13,8 @@ namespace Akka.Collector.Actors.Upstream;
 
 /// <summary>
 /// One per interval per node. Merges the fetches that this node's symbol entities ask for into
-/// multi-symbol vendor requests, runs at most <see cref="CollectionSettings.ConcurrencyPerInterval"/>
+/// multi-symbol vendor requests, runs at most
+/// <see cref="CollectionSettings.ConcurrencyPerInterval"/>
 /// of them at a time, stores each reply in one batched write and answers every entity. Being
 /// per interval, a hung 1m request can only ever hold 1m's own slots. A slot is the vendor's:
 /// it is freed when the reply is in, and the store write runs while the next request goes.
@@ -167,7 +168,8 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
                 {
                     _budgetTimer?.Dispose();
                     _budgetTimer = _clock.CreateTimer(
-                        _ => _self.Tell(BudgetRefilled.Instance), null, wait, Timeout.InfiniteTimeSpan);
+                        _ => _self.Tell(BudgetRefilled.Instance),
+                        null, wait, Timeout.InfiniteTimeSpan);
                 }
 
                 return;
@@ -232,7 +234,8 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
             var request = new BarRequest(symbols, _interval.FetchedAs, batch.Range);
             using var cancel = new CancellationTokenSource(timeout, _clock);
 
-            // WaitAsync abandons a vendor call that ignores its token, so a hang never holds a slot.
+            // WaitAsync abandons a vendor call that ignores its token, so a hang never holds a
+            // slot.
             reply = await _source.FetchAsync(request, cancel.Token).WaitAsync(timeout, _clock);
         }
         catch (Exception e)

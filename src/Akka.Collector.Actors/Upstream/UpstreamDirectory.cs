@@ -16,5 +16,6 @@ public sealed class UpstreamDirectory
     public IActorRef For(BarInterval interval) =>
         _batchers.TryGetValue(interval, out var batcher)
             ? batcher
-            : throw new InvalidOperationException($"no upstream batcher for {interval} on this node");
+            : throw new InvalidOperationException(
+                $"no upstream batcher for {interval} on this node");
 }

@@ -52,7 +52,8 @@ public sealed class BarGrid(MarketCalendar calendar)
     public BarSlot LatestFinal(Instant t, BarInterval interval, Duration grace) =>
         LatestClosed(t - grace, interval);
 
-    /// <summary>The first bar end strictly after t: when the next bar of this interval closes.</summary>
+    /// <summary>The first bar end strictly after t: when the next bar of this interval
+    /// closes.</summary>
     public Instant NextClose(Instant t, BarInterval interval)
     {
         var session = Calendar.SessionAt(t);
@@ -119,13 +120,15 @@ public sealed class BarGrid(MarketCalendar calendar)
     public Instant FetchChunkEnd(Instant from, Instant upTo, int maxSessions)
     {
         if (maxSessions < 1)
-            throw new ArgumentOutOfRangeException(nameof(maxSessions), maxSessions, "must be at least 1");
+            throw new ArgumentOutOfRangeException(
+                nameof(maxSessions), maxSessions, "must be at least 1");
 
         var sessions = Calendar.SessionsOverlapping(from, upTo);
         return sessions.Count <= maxSessions ? upTo : Min(upTo, sessions[maxSessions - 1].Close);
     }
 
-    /// <summary>The start of the bar of <paramref name="interval"/> holding a finer bar start.</summary>
+    /// <summary>The start of the bar of <paramref name="interval"/> holding a finer bar
+    /// start.</summary>
     public Instant? SlotStartFor(Instant finerStart, BarInterval interval)
     {
         var session = Calendar.SessionAt(finerStart);

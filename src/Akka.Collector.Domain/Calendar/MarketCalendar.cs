@@ -23,7 +23,8 @@ public sealed class MarketCalendar
         IReadOnlyDictionary<LocalDate, LocalTime> earlyCloses)
     {
         if (lastDate < firstDate)
-            throw new ArgumentException($"calendar ends ({lastDate}) before it starts ({firstDate})");
+            throw new ArgumentException(
+                $"calendar ends ({lastDate}) before it starts ({firstDate})");
 
         Zone = zone;
         FirstDate = firstDate;
@@ -35,7 +36,8 @@ public sealed class MarketCalendar
         var sessions = new List<TradingSession>();
         for (var d = firstDate; d <= lastDate; d = d.PlusDays(1))
         {
-            if (d.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday || _closures.Contains(d))
+            if (d.DayOfWeek is IsoDayOfWeek.Saturday or IsoDayOfWeek.Sunday
+                || _closures.Contains(d))
                 continue;
 
             var early = earlyCloses.TryGetValue(d, out var closeAt);
@@ -142,8 +144,10 @@ public sealed class MarketCalendar
         return result;
     }
 
-    /// <summary>Days from t's date to the last covered date; operators are warned as it shrinks.</summary>
-    public int DaysOfDataLeft(Instant t) => Period.Between(DateOf(t), LastDate, PeriodUnits.Days).Days;
+    /// <summary>Days from t's date to the last covered date; operators are warned as it
+    /// shrinks.</summary>
+    public int DaysOfDataLeft(Instant t) =>
+        Period.Between(DateOf(t), LastDate, PeriodUnits.Days).Days;
 
     private int IndexOfLastOpenAtOrBefore(Instant t)
     {
@@ -171,7 +175,8 @@ public sealed class MarketCalendar
             throw OutOfRange(date);
     }
 
-    private CalendarOutOfRangeException OutOfRange(LocalDate date) => new(date, FirstDate, LastDate);
+    private CalendarOutOfRangeException OutOfRange(LocalDate date) =>
+        new(date, FirstDate, LastDate);
 
     private sealed class OpenComparer : IComparer<TradingSession>
     {

@@ -16,7 +16,8 @@ public static class CandleAggregator
     /// Two different finer bars share a start: neither can be trusted, and folding both in
     /// would count that minute's volume twice.
     /// </exception>
-    public static List<Candle> Aggregate(IEnumerable<Candle> finer, BarInterval target, BarGrid grid)
+    public static List<Candle> Aggregate(
+        IEnumerable<Candle> finer, BarInterval target, BarGrid grid)
     {
         var result = new List<Candle>();
         Candle? current = null;

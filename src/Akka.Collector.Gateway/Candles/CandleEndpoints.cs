@@ -94,18 +94,20 @@ public static class CandleEndpoints
         return outcome switch
         {
             SymbolWait.Outcome.Ready ready => Results.Json(
-                await BuildAsync(request, ready.Watermark, required, store, grid, clock, settings, cancel)),
+                await BuildAsync(
+                    request, ready.Watermark, required, store, grid, clock, settings, cancel)),
             SymbolWait.Outcome.InFlight wait => Problems.StillFetching(
                 request, wait.RetryAfter, await NewestAsync(request, store, grid, clock, cancel)),
             SymbolWait.Outcome.Failed failed => Problems.VendorFault(
-                request, failed.Kind, failed.Reason, await NewestAsync(request, store, grid, clock, cancel)),
+                request, failed.Kind, failed.Reason,
+                await NewestAsync(request, store, grid, clock, cancel)),
             _ => throw new InvalidOperationException($"unexpected outcome {outcome}"),
         };
     }
 
     private static async Task<CandleResponse> BuildAsync(
-        CandleRequest request, Instant? watermark, Instant required, ICandleStore store, BarGrid grid,
-        TimeProvider clock, CollectionSettings settings, CancellationToken cancel)
+        CandleRequest request, Instant? watermark, Instant required, ICandleStore store,
+        BarGrid grid, TimeProvider clock, CollectionSettings settings, CancellationToken cancel)
     {
         var now = clock.GetUtcNow().ToInstant();
         var from = request.From ?? Instant.FromUnixTimeMilliseconds(0);
@@ -114,7 +116,8 @@ public static class CandleEndpoints
         // (a store filled by an earlier run whose clock was later).
         var to = Min(request.To ?? Instant.MaxValue, grid.LatestClosed(now, request.Interval).End);
         var bars = from < to
-            ? await store.ReadAsync(request.Symbol, request.Interval, from, to, request.Limit, cancel)
+            ? await store.ReadAsync(
+                request.Symbol, request.Interval, from, to, request.Limit, cancel)
             : [];
 
         var lastFinal = true;
@@ -138,7 +141,8 @@ public static class CandleEndpoints
     }
 
     private static async Task<NewestBar?> NewestAsync(
-        CandleRequest request, ICandleStore store, BarGrid grid, TimeProvider clock, CancellationToken cancel)
+        CandleRequest request, ICandleStore store, BarGrid grid, TimeProvider clock,
+        CancellationToken cancel)
     {
         var newest = await store.ReadNewestAsync(request.Symbol, request.Interval, cancel);
         if (newest is not { } bar)
@@ -159,7 +163,8 @@ public static class CandleEndpoints
     private static Instant Min(Instant a, Instant b) => a < b ? a : b;
 
     internal static CandleDto ToDto(Candle c) => new(
-        c.Start.ToString(), c.Start.ToUnixTimeMilliseconds(), c.Open, c.High, c.Low, c.Close, c.Volume);
+        c.Start.ToString(), c.Start.ToUnixTimeMilliseconds(),
+        c.Open, c.High, c.Low, c.Close, c.Volume);
 }
 
 /// <summary>The newest stored bar and its age, sent with every non-200 chart answer.</summary>

@@ -15,7 +15,8 @@ using NodaTime.Extensions;
 
 namespace Akka.Collector.Gateway.Status;
 
-/// <summary>GET /api/v1/status: how every interval's rounds are going, for people and probes.</summary>
+/// <summary>GET /api/v1/status: how every interval's rounds are going, for people and
+/// probes.</summary>
 public static class StatusEndpoints
 {
     public static IEndpointRouteBuilder MapStatusEndpoints(this IEndpointRouteBuilder app)
@@ -36,7 +37,8 @@ public static class StatusEndpoints
         var asks = BarInterval.All.Select(i => AskAsync(intervals, i)).ToList();
         var statuses = await Task.WhenAll(asks);
 
-        var rows = BarInterval.All.Zip(statuses, (interval, status) => ToRow(interval, status, now, grid, settings));
+        var rows = BarInterval.All.Zip(
+            statuses, (interval, status) => ToRow(interval, status, now, grid, settings));
         return Results.Json(new
         {
             clock = now.ToString(),
@@ -54,12 +56,14 @@ public static class StatusEndpoints
         });
     }
 
-    private static async Task<IntervalProtocol.Status?> AskAsync(IntervalDirectory intervals, BarInterval interval)
+    private static async Task<IntervalProtocol.Status?> AskAsync(
+        IntervalDirectory intervals, BarInterval interval)
     {
         try
         {
             return await intervals.For(interval)
-                .Ask<IntervalProtocol.Status>(new IntervalProtocol.GetStatus(interval), TimeSpan.FromSeconds(3));
+                .Ask<IntervalProtocol.Status>(
+                    new IntervalProtocol.GetStatus(interval), TimeSpan.FromSeconds(3));
         }
         catch (AskTimeoutException)
         {
@@ -72,7 +76,11 @@ public static class StatusEndpoints
         CollectionSettings settings)
     {
         if (status is null)
-            return new { interval = interval.Name, problem = "collector did not answer within 3 s" };
+            return new
+            {
+                interval = interval.Name,
+                problem = "collector did not answer within 3 s"
+            };
 
         // Lag runs from the newest bar end a round reached with every symbol collected: a
         // round with failures moves nothing, so failing rounds show as growing lag, never 0.

@@ -31,7 +31,8 @@ public static class CollectorServices
         services.AddSingleton(settings);
         services.AddSingleton(settings.Gateway);
 
-        services.AddSingleton<ICandleStore>(new SqliteCandleStore(SqliteConnectionString(settings)));
+        services.AddSingleton<ICandleStore>(
+            new SqliteCandleStore(SqliteConnectionString(settings)));
         services.AddHostedService<StoreInitializer>();
 
         services.AddSingleton<IBarSource>(sp => overrides.Vendor?.Invoke(sp)
@@ -60,7 +61,8 @@ public static class CollectorServices
         if (file is null)
             return CalendarFile.LoadEmbeddedNyse();
         if (!File.Exists(file))
-            throw NodeSettings.Bad("collector.calendar.file", file, "an existing calendar JSON file");
+            throw NodeSettings.Bad(
+                "collector.calendar.file", file, "an existing calendar JSON file");
 
         try
         {
@@ -68,7 +70,8 @@ public static class CollectorServices
         }
         catch (FormatException e)
         {
-            throw NodeSettings.Bad("collector.calendar.file", file, $"a valid calendar ({e.Message})");
+            throw NodeSettings.Bad(
+                "collector.calendar.file", file, $"a valid calendar ({e.Message})");
         }
     }
 
@@ -89,7 +92,8 @@ public static class CollectorServices
         return $"Data Source={path};Default Timeout=30;Pooling=True";
     }
 
-    private static Actors.CollectionSettings UniverseFor(NodeSettings settings, IBarSource vendor) =>
+    private static Actors.CollectionSettings UniverseFor(
+        NodeSettings settings, IBarSource vendor) =>
         vendor is IKnowsSymbols recorded && settings.Vendor.Kind == "replay"
             ? settings.Collection with { Universe = recorded.Symbols }
             : settings.Collection;

@@ -20,10 +20,12 @@ public static class VendorFactory
             "replay" => CreateReplay(settings, clock, grid),
             "alpaca" => CreateAlpaca(settings, clock, grid, logs.CreateLogger("Vendor.Alpaca")),
             "polygon" => CreatePolygon(settings, clock, grid, logs.CreateLogger("Vendor.Polygon")),
-            _ => throw NodeSettings.Bad("collector.vendor.kind", settings.Kind, string.Join(", ", VendorSettings.Kinds)),
+            _ => throw NodeSettings.Bad(
+                "collector.vendor.kind", settings.Kind, string.Join(", ", VendorSettings.Kinds)),
         };
 
-    private static IBarSource CreateReplay(VendorSettings settings, TimeProvider clock, BarGrid grid)
+    private static IBarSource CreateReplay(
+        VendorSettings settings, TimeProvider clock, BarGrid grid)
     {
         if (settings.ReplayDirectory is null && settings.ReplayFiles.Count == 0)
         {
@@ -37,7 +39,8 @@ public static class VendorFactory
         return ReplaySourceFactory.Create(options, clock, grid);
     }
 
-    private static IBarSource CreateAlpaca(VendorSettings settings, TimeProvider clock, BarGrid grid, ILogger log)
+    private static IBarSource CreateAlpaca(
+        VendorSettings settings, TimeProvider clock, BarGrid grid, ILogger log)
     {
         var keys = VendorCredentials.Load(settings.SecretsFile);
         var options = new AlpacaOptions
@@ -49,13 +52,15 @@ public static class VendorFactory
             Adjustment = settings.AlpacaAdjustment,
         };
 
-        return new AlpacaBarSource(Http(), options, grid, clock, new VendorResilienceOptions(), issues =>
-            log.LogWarning(
-                "Alpaca replies needed {Repairs} repairs (requests {RequestIds}): {Issues}",
-                issues.Repairs, string.Join(", ", issues.RequestIds), issues));
+        return new AlpacaBarSource(
+            Http(), options, grid, clock, new VendorResilienceOptions(), issues =>
+                log.LogWarning(
+                    "Alpaca replies needed {Repairs} repairs (requests {RequestIds}): {Issues}",
+                    issues.Repairs, string.Join(", ", issues.RequestIds), issues));
     }
 
-    private static IBarSource CreatePolygon(VendorSettings settings, TimeProvider clock, BarGrid grid, ILogger log)
+    private static IBarSource CreatePolygon(
+        VendorSettings settings, TimeProvider clock, BarGrid grid, ILogger log)
     {
         var keys = VendorCredentials.Load(settings.SecretsFile);
         var options = new PolygonOptions

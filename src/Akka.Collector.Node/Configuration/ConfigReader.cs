@@ -34,16 +34,21 @@ internal sealed class ConfigReader(Config config, string path)
         var value = Read(key, () => config.GetDouble(key, fallback), "a number");
         return value >= min && double.IsFinite(value)
             ? value
-            : throw Bad(key, value.ToString(CultureInfo.InvariantCulture), $"a number of at least {min}");
+            : throw Bad(
+                key, value.ToString(CultureInfo.InvariantCulture), $"a number of at least {min}");
     }
 
     /// <summary>A HOCON duration (5s, 250ms, 3660d); negative values are refused.</summary>
     public TimeSpan Duration(string key, TimeSpan fallback, bool allowZero = true)
     {
-        var value = Read(key, () => config.GetTimeSpan(key, fallback, allowInfinite: false), "a duration such as 5s");
+        var value = Read(
+            key,
+            () => config.GetTimeSpan(key, fallback, allowInfinite: false),
+            "a duration such as 5s");
         return value > TimeSpan.Zero || (allowZero && value == TimeSpan.Zero)
             ? value
-            : throw Bad(key, Raw(key), allowZero ? "a duration of 0 or more" : "a positive duration");
+            : throw Bad(
+                key, Raw(key), allowZero ? "a duration of 0 or more" : "a positive duration");
     }
 
     public IReadOnlyList<string> List(string key) =>
@@ -52,7 +57,8 @@ internal sealed class ConfigReader(Config config, string path)
     /// <summary>The objects of a HOCON list of objects.</summary>
     public IReadOnlyList<Akka.Configuration.Hocon.HoconObject> Entries(string key) =>
         Read(key, () => (IReadOnlyList<Akka.Configuration.Hocon.HoconObject>)
-            [.. (config.GetValue(key)?.GetArray() ?? []).Select(v => v.GetObject())], "a list of objects");
+            [.. (config.GetValue(key)?.GetArray() ?? []).Select(v => v.GetObject())],
+            "a list of objects");
 
     public InvalidOperationException Bad(string key, string value, string expected) =>
         NodeSettings.Bad($"{Path}.{key}", value, expected);

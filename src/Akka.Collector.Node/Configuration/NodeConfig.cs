@@ -11,14 +11,18 @@ public static class NodeConfig
     public static Config Load(string? configFile, string? overrides)
     {
         var shipped = Path.Combine(AppContext.BaseDirectory, "hocon");
-        var config = ConfigurationFactory.ParseString(File.ReadAllText(Path.Combine(shipped, "collector.conf")))
-            .WithFallback(ConfigurationFactory.ParseString(File.ReadAllText(Path.Combine(shipped, "akka.conf"))));
+        var config = ConfigurationFactory
+            .ParseString(File.ReadAllText(Path.Combine(shipped, "collector.conf")))
+            .WithFallback(ConfigurationFactory.ParseString(
+                File.ReadAllText(Path.Combine(shipped, "akka.conf"))));
 
         if (!string.IsNullOrWhiteSpace(configFile))
         {
             if (!File.Exists(configFile))
-                throw new FileNotFoundException($"configuration file '{configFile}' (from --config) does not exist");
-            config = ConfigurationFactory.ParseString(File.ReadAllText(configFile)).WithFallback(config);
+                throw new FileNotFoundException(
+                    $"configuration file '{configFile}' (from --config) does not exist");
+            config = ConfigurationFactory.ParseString(File.ReadAllText(configFile))
+                .WithFallback(config);
         }
 
         var environment = EnvironmentOverrides.ToHocon();

@@ -8,7 +8,8 @@ using NodaTime.Text;
 
 namespace Akka.Collector.Node.Configuration;
 
-/// <summary>The typed view of collector.conf; a bad value stops the node with its key named.</summary>
+/// <summary>The typed view of collector.conf; a bad value stops the node with its key
+/// named.</summary>
 public sealed record NodeSettings(
     string Hostname,
     int Port,
@@ -34,17 +35,21 @@ public sealed record NodeSettings(
         var collection = new CollectionSettings
         {
             Universe = ParseUniverse(c, c.List("universe.symbols")),
-            SettleDelay = Duration.FromTimeSpan(c.Duration("collection.settle-delay", TimeSpan.FromSeconds(5))),
-            FinalGrace = Duration.FromTimeSpan(c.Duration("collection.final-grace", TimeSpan.FromSeconds(5))),
+            SettleDelay = Duration.FromTimeSpan(
+                c.Duration("collection.settle-delay", TimeSpan.FromSeconds(5))),
+            FinalGrace = Duration.FromTimeSpan(
+                c.Duration("collection.final-grace", TimeSpan.FromSeconds(5))),
             RoundTimeout = Duration.FromTimeSpan(
                 c.Duration("collection.round-timeout", TimeSpan.FromMinutes(5), allowZero: false)),
             BackfillSessions = ParsePerInterval(
                 c.Section("collection.backfill-sessions"), CollectionSettings.DefaultBackfill),
             SessionsPerFetch = ParsePerInterval(
-                c.Section("collection.sessions-per-fetch"), CollectionSettings.DefaultSessionsPerFetch),
+                c.Section("collection.sessions-per-fetch"),
+                CollectionSettings.DefaultSessionsPerFetch),
 
             // Configured in real time; the clock may run faster, so stretch it into market time.
-            RequestTimeout = c.Duration("vendor.request-timeout", TimeSpan.FromSeconds(20), allowZero: false) * speed,
+            RequestTimeout = c.Duration(
+                "vendor.request-timeout", TimeSpan.FromSeconds(20), allowZero: false) * speed,
             ConcurrencyPerInterval = c.Positive("vendor.concurrency-per-interval", 2),
             BatchWindow = c.Duration("vendor.batch-window", TimeSpan.FromMilliseconds(5)),
             Shards = c.Positive("sharding.shards", 100),
@@ -81,7 +86,8 @@ public sealed record NodeSettings(
         if (host == "localhost" || System.Net.IPAddress.TryParse(host.Trim('[', ']'), out _))
             return host;
 
-        throw c.Bad("gateway.host", host, "an IP address such as 127.0.0.1 or 0.0.0.0, or localhost");
+        throw c.Bad(
+            "gateway.host", host, "an IP address such as 127.0.0.1 or 0.0.0.0, or localhost");
     }
 
     private static IReadOnlyList<Symbol> ParseUniverse(ConfigReader c, IReadOnlyList<string> names)
@@ -119,7 +125,9 @@ public sealed record NodeSettings(
         var parsed = OffsetDateTimePattern.ExtendedIso.Parse(text.Trim());
         return parsed.Success
             ? parsed.Value.ToInstant()
-            : throw Bad("collector.clock.start-at", text, "an ISO-8601 time with offset, e.g. 2026-12-03T14:30:00Z");
+            : throw Bad(
+                "collector.clock.start-at", text,
+                "an ISO-8601 time with offset, e.g. 2026-12-03T14:30:00Z");
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;

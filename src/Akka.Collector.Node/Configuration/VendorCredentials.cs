@@ -16,7 +16,8 @@ public sealed class VendorCredentials
     private VendorCredentials(IReadOnlyDictionary<string, string> values) => _values = values;
 
     /// <summary>Environment variables win over the secrets file.</summary>
-    public static VendorCredentials Load(string? secretsFile, Func<string, string?>? environment = null)
+    public static VendorCredentials Load(
+        string? secretsFile, Func<string, string?>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariable;
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -36,7 +37,8 @@ public sealed class VendorCredentials
             }
         }
 
-        foreach (var name in new[] { AlpacaKeyIdVariable, AlpacaSecretVariable, PolygonKeyVariable })
+        foreach (var name in
+            new[] { AlpacaKeyIdVariable, AlpacaSecretVariable, PolygonKeyVariable })
         {
             if (environment(name) is { Length: > 0 } value)
                 values[name] = value;
@@ -50,7 +52,8 @@ public sealed class VendorCredentials
         _values.TryGetValue(variable, out var value) && value.Length > 0
             ? value
             : throw new InvalidOperationException(
-                $"collector.vendor.kind = {vendor} needs {variable}: set the environment variable " +
+                $"collector.vendor.kind = {vendor} needs {variable}: " +
+                "set the environment variable " +
                 "or put it in the secrets file (collector.vendor.secrets-file)");
 
     public override string ToString() => "VendorCredentials (redacted)";

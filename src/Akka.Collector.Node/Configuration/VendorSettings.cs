@@ -16,7 +16,8 @@ public sealed record VendorSettings(
     string AlpacaAdjustment = "raw",
     string PolygonBaseUrl = "https://api.polygon.io")
 {
-    public static readonly IReadOnlyList<string> Kinds = ["synthetic", "replay", "alpaca", "polygon"];
+    public static readonly IReadOnlyList<string> Kinds =
+        ["synthetic", "replay", "alpaca", "polygon"];
 
     internal static VendorSettings From(ConfigReader c)
     {

@@ -40,7 +40,8 @@ public sealed class CalendarWatch(
         {
             log.LogWarning(
                 "The market calendar ends in {DaysLeft} days ({LastDate:yyyy-MM-dd}); install a " +
-                "newer calendar file (collector.calendar.file) before then", left, calendar.LastDate);
+                "newer calendar file (collector.calendar.file) before then",
+                left, calendar.LastDate);
         }
     }
 }

@@ -3,8 +3,10 @@ using Akka.Collector.Vendors;
 
 namespace Akka.Collector.Node.Services;
 
-/// <summary>Says at start what the universe costs against the vendor budget, and what gives.</summary>
-public sealed class CapacityReport(CapacityPlan plan, IBarSource vendor, ILogger<CapacityReport> log)
+/// <summary>Says at start what the universe costs against the vendor budget, and what
+/// gives.</summary>
+public sealed class CapacityReport(
+    CapacityPlan plan, IBarSource vendor, ILogger<CapacityReport> log)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
@@ -12,7 +14,8 @@ public sealed class CapacityReport(CapacityPlan plan, IBarSource vendor, ILogger
         if (plan.IsUnlimited)
         {
             log.LogInformation(
-                "Vendor {Vendor}: no request budget set; the universe needs {Needed:0.#} requests/min",
+                "Vendor {Vendor}: no request budget set; " +
+                "the universe needs {Needed:0.#} requests/min",
                 vendor.Name, plan.NeededPerMinute);
         }
         else if (plan.Degraded.Count == 0)
@@ -25,7 +28,8 @@ public sealed class CapacityReport(CapacityPlan plan, IBarSource vendor, ILogger
         {
             log.LogWarning(
                 "Vendor {Vendor}: the universe needs {Needed:0.#} requests/min but this node's " +
-                "budget is {Budget:0.#} (short by {Shortfall:0.#}); scheduled rounds of {Degraded} " +
+                "budget is {Budget:0.#} (short by {Shortfall:0.#}); " +
+                "scheduled rounds of {Degraded} " +
                 "are off and those intervals are collected on demand only. Raise " +
                 "collector.vendor.budget.requests-per-minute or shrink the universe",
                 vendor.Name, plan.NeededPerMinute, plan.BudgetPerMinute, plan.Shortfall,

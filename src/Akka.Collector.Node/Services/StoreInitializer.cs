@@ -23,7 +23,8 @@ public sealed class StoreInitializer(
         if (owner != source)
         {
             throw new InvalidOperationException(
-                $"the candle store {settings.SqlitePath} holds bars from '{owner}', but this node " +
+                $"the candle store {settings.SqlitePath} holds bars from '{owner}', " +
+                "but this node " +
                 $"collects from '{source}'; point collector.store.sqlite-path " +
                 "(COLLECTOR_SQLITE_PATH) at another file, or delete this one to start afresh");
         }
@@ -38,8 +39,12 @@ public sealed class StoreInitializer(
         if (vendor.Name != "replay")
             return vendor.Name;
 
-        var files = settings.Vendor.ReplayFiles.Select(f => $"{f.Symbol}={Path.GetFileName(f.Path)}");
-        var directory = settings.Vendor.ReplayDirectory is { } dir ? Path.GetFileName(Path.TrimEndingDirectorySeparator(dir)) : null;
-        return $"replay:{string.Join(",", new[] { directory }.Concat(files).Where(p => p is not null))}";
+        var files = settings.Vendor.ReplayFiles.Select(
+            f => $"{f.Symbol}={Path.GetFileName(f.Path)}");
+        var directory = settings.Vendor.ReplayDirectory is { } dir
+            ? Path.GetFileName(Path.TrimEndingDirectorySeparator(dir))
+            : null;
+        return "replay:" +
+            string.Join(",", new[] { directory }.Concat(files).Where(p => p is not null));
     }
 }

@@ -52,7 +52,8 @@ public sealed class SqliteCandleStore : ICandleStore
         await using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText =
-            "INSERT INTO store_meta (key, value) VALUES ('source', $source) ON CONFLICT (key) DO NOTHING";
+            "INSERT INTO store_meta (key, value) VALUES ('source', $source) " +
+            "ON CONFLICT (key) DO NOTHING";
         insert.Parameters.AddWithValue("$source", source);
         await insert.ExecuteNonQueryAsync(cancellationToken);
 

@@ -8,7 +8,8 @@ namespace Akka.Collector.Vendors.Http;
 public static class VendorFailures
 {
     /// <summary>A failed reply as a <see cref="BarSourceException"/>; null for a success.</summary>
-    public static BarSourceException? FromReply(string vendor, HttpResponseMessage reply, TimeProvider clock)
+    public static BarSourceException? FromReply(
+        string vendor, HttpResponseMessage reply, TimeProvider clock)
     {
         if (reply.IsSuccessStatusCode)
             return null;
@@ -38,9 +39,11 @@ public static class VendorFailures
         BrokenCircuitException => new(FailureKind.VendorDown,
             $"{vendor} is failing; its circuit is open and requests fail fast for now", e),
         TimeoutRejectedException => new(FailureKind.Timeout, $"{vendor} did not answer in time", e),
-        HttpRequestException => new(FailureKind.VendorDown, $"{vendor} unreachable: {e.Message}", e),
+        HttpRequestException => new(FailureKind.VendorDown,
+            $"{vendor} unreachable: {e.Message}", e),
         System.Text.Json.JsonException => new(FailureKind.MalformedReply,
             $"{vendor} sent a reply that is not the expected JSON: {e.Message}", e),
-        _ => new(FailureKind.VendorDown, $"{vendor} call failed: {e.GetType().Name}: {e.Message}", e),
+        _ => new(FailureKind.VendorDown,
+            $"{vendor} call failed: {e.GetType().Name}: {e.Message}", e),
     };
 }

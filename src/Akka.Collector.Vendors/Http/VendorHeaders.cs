@@ -2,7 +2,8 @@ using System.Globalization;
 
 namespace Akka.Collector.Vendors.Http;
 
-/// <summary>What vendors say in headers about when to come back and which request this was.</summary>
+/// <summary>What vendors say in headers about when to come back and which request this
+/// was.</summary>
 public static class VendorHeaders
 {
     /// <summary>
@@ -18,7 +19,9 @@ public static class VendorHeaders
             return Positive(date - clock.GetUtcNow());
 
         if (reply.Headers.TryGetValues("X-RateLimit-Reset", out var values)
-            && long.TryParse(values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var unix))
+            && long.TryParse(
+                values.FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture,
+                out var unix))
         {
             return Positive(DateTimeOffset.FromUnixTimeSeconds(unix) - clock.GetUtcNow());
         }
@@ -26,7 +29,8 @@ public static class VendorHeaders
         return null;
     }
 
-    /// <summary>The vendor's id for this request, for logs an operator can quote to the vendor.</summary>
+    /// <summary>The vendor's id for this request, for logs an operator can quote to the
+    /// vendor.</summary>
     public static string? RequestId(HttpResponseMessage reply) =>
         reply.Headers.TryGetValues("X-Request-ID", out var ids) ? ids.FirstOrDefault() : null;
 

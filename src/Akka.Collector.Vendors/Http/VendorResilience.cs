@@ -40,7 +40,9 @@ public static class VendorResilience
                 Delay = options.FirstBackoff,
                 MaxDelay = options.MaxBackoff,
                 DelayGenerator = args => new ValueTask<TimeSpan?>(
-                    args.Outcome.Result is { } reply ? VendorHeaders.RetryAfter(reply, clock) : null),
+                    args.Outcome.Result is { } reply
+                        ? VendorHeaders.RetryAfter(reply, clock)
+                        : null),
                 OnRetry = args =>
                 {
                     // The failed reply is replaced by the next attempt's: release its connection.

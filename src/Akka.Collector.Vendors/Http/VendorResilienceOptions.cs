@@ -3,7 +3,8 @@ namespace Akka.Collector.Vendors.Http;
 /// <summary>How hard a vendor client retries before it gives up with a typed failure.</summary>
 public sealed record VendorResilienceOptions
 {
-    /// <summary>Retries after the first attempt, for 429, 5xx, timeouts and broken connections.</summary>
+    /// <summary>Retries after the first attempt, for 429, 5xx, timeouts and broken
+    /// connections.</summary>
     public int MaxRetries { get; init; } = 3;
 
     /// <summary>First backoff; it doubles per retry, with jitter.</summary>
@@ -25,6 +26,7 @@ public sealed record VendorResilienceOptions
 
     public TimeSpan BreakSampling { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>How long an open circuit fails requests fast before it tries the vendor again.</summary>
+    /// <summary>How long an open circuit fails requests fast before it tries the vendor
+    /// again.</summary>
     public TimeSpan BreakDuration { get; init; } = TimeSpan.FromSeconds(15);
 }

@@ -54,7 +54,8 @@ internal sealed class MinuteBarServer(
                 if (request.Interval.IsDaily)
                     bars[symbol].Add(SessionBar(minutes, session.Open));
                 else
-                    bars[symbol].AddRange(CandleAggregator.Aggregate(minutes, request.Interval, grid));
+                    bars[symbol].AddRange(
+                        CandleAggregator.Aggregate(minutes, request.Interval, grid));
             }
         }
 

@@ -45,7 +45,8 @@ internal sealed class SymbolProfile
 
     public static SymbolProfile For(Symbol symbol) => new(StableHash.Of(symbol.Value));
 
-    /// <summary>One sine of the drift: log-price offset = amplitude * sin(omega t + phase).</summary>
+    /// <summary>One sine of the drift: log-price offset = amplitude * sin(omega t +
+    /// phase).</summary>
     public readonly record struct Wave(double Omega, double Amplitude, double Phase)
     {
         public static Wave Drawn(Draws draw, double minPeriod, double maxPeriod,

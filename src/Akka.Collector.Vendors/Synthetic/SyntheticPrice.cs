@@ -41,7 +41,8 @@ internal sealed class SyntheticPrice
         }
     }
 
-    /// <summary>The price at the start of a minute; cheapest when called for rising minutes.</summary>
+    /// <summary>The price at the start of a minute; cheapest when called for rising
+    /// minutes.</summary>
     public double At(long minute)
     {
         var log = 0.0;

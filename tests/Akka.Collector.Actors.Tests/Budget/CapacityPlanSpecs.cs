@@ -40,7 +40,8 @@ public sealed class CapacityPlanSpecs
         Assert.True(plan.Shortfall > 0);
         Assert.Equal(BarInterval.M1, plan.Degraded[0]);
         Assert.True(plan.PlannedPerMinute <= 5 * (1 - CapacityPlan.OnDemandShare));
-        Assert.True(plan.ReservedFor(BarInterval.M1) > 0, "a degraded interval can still be asked for");
+        Assert.True(
+            plan.ReservedFor(BarInterval.M1) > 0, "a degraded interval can still be asked for");
         Assert.Equal(5, BarInterval.All.Sum(plan.ReservedFor), 6);
         Assert.DoesNotContain(BarInterval.D1, plan.Degraded);
     }

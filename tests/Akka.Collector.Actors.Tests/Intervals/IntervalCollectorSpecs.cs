@@ -39,7 +39,8 @@ public sealed class IntervalCollectorSpecs() : Akka.TestKit.Xunit2.TestKit(RepoH
         // arrange: the start-up round up to 12:00 is out and unanswered
         var clock = new FakeTimeProvider(Et(12, 0, 30).ToDateTimeOffset());
         var region = CreateTestProbe();
-        var collector = Sys.ActorOf(IntervalCollector.Props(BarInterval.M1, region, Grid, clock, Settings));
+        var collector = Sys.ActorOf(
+            IntervalCollector.Props(BarInterval.M1, region, Grid, clock, Settings));
         var first = ExpectCollects(region, Et(12, 0));
         await AwaitTickArmedAsync(collector);
 
@@ -62,12 +63,14 @@ public sealed class IntervalCollectorSpecs() : Akka.TestKit.Xunit2.TestKit(RepoH
     }
 
     [Fact]
-    public async Task A_round_outliving_its_interval_times_out_and_the_next_starts_from_the_watermarks()
+    public async Task
+        A_round_outliving_its_interval_times_out_and_the_next_starts_from_the_watermarks()
     {
         // arrange: the start-up round up to 12:00 is out and never answered
         var clock = new FakeTimeProvider(Et(12, 0, 30).ToDateTimeOffset());
         var region = CreateTestProbe();
-        var collector = Sys.ActorOf(IntervalCollector.Props(BarInterval.M1, region, Grid, clock, Settings));
+        var collector = Sys.ActorOf(
+            IntervalCollector.Props(BarInterval.M1, region, Grid, clock, Settings));
         ExpectCollects(region, Et(12, 0));
         await AwaitTickArmedAsync(collector);
 
@@ -90,11 +93,13 @@ public sealed class IntervalCollectorSpecs() : Akka.TestKit.Xunit2.TestKit(RepoH
         var region = CreateTestProbe();
         var rounds = CreateTestProbe();
         Sys.EventStream.Subscribe(rounds, typeof(IntervalProtocol.RoundReport));
-        var collector = Sys.ActorOf(IntervalCollector.Props(BarInterval.M5, region, Grid, clock, Settings));
+        var collector = Sys.ActorOf(
+            IntervalCollector.Props(BarInterval.M5, region, Grid, clock, Settings));
         ExpectCollects(region, Et(12, 0));
 
         // act: one symbol answers, the other never does; the 5 minute timeout passes
-        collector.Tell(new SymbolProtocol.Collected(Aapl, BarInterval.M5, Et(12, 0), 1, Et(12, 0)), region);
+        collector.Tell(
+            new SymbolProtocol.Collected(Aapl, BarInterval.M5, Et(12, 0), 1, Et(12, 0)), region);
         await AwaitTickArmedAsync(collector);
         clock.Advance(TimeSpan.FromMinutes(5));
 
@@ -113,7 +118,8 @@ public sealed class IntervalCollectorSpecs() : Akka.TestKit.Xunit2.TestKit(RepoH
         var region = CreateTestProbe();
         var rounds = CreateTestProbe();
         Sys.EventStream.Subscribe(rounds, typeof(IntervalProtocol.RoundReport));
-        var collector = Sys.ActorOf(IntervalCollector.Props(BarInterval.M15, region, Grid, clock, Settings));
+        var collector = Sys.ActorOf(
+            IntervalCollector.Props(BarInterval.M15, region, Grid, clock, Settings));
         var collects = ExpectCollects(region, Et(12, 0));
 
         // act

@@ -2,7 +2,8 @@ using NodaTime;
 
 namespace Akka.Collector.EndToEnd.Tests.Harness;
 
-/// <summary>Instants written as New York wall-clock times, as the incident report states them.</summary>
+/// <summary>Instants written as New York wall-clock times, as the incident report states
+/// them.</summary>
 public static class Et
 {
     private static readonly DateTimeZone Zone = DateTimeZoneProviders.Tzdb["America/New_York"];

@@ -4,11 +4,13 @@ using Akka.Collector.Actors.Protocol;
 
 namespace Akka.Collector.EndToEnd.Tests.Harness;
 
-/// <summary>Every round report the node's collectors publish, in order, and waits on them.</summary>
+/// <summary>Every round report the node's collectors publish, in order, and waits on
+/// them.</summary>
 public sealed class RoundLog
 {
     private readonly List<IntervalProtocol.RoundReport> _seen = [];
-    private readonly Channel<IntervalProtocol.RoundReport> _arrivals = Channel.CreateUnbounded<IntervalProtocol.RoundReport>();
+    private readonly Channel<IntervalProtocol.RoundReport> _arrivals =
+        Channel.CreateUnbounded<IntervalProtocol.RoundReport>();
 
     public IReadOnlyList<IntervalProtocol.RoundReport> All
     {
@@ -47,7 +49,8 @@ public sealed class RoundLog
         }
         catch (OperationCanceledException)
         {
-            var last = string.Join("; ", _seen.TakeLast(12).Select(r => $"{r.Interval}#{r.RoundId} up to {r.UpTo}"));
+            var last = string.Join(
+                "; ", _seen.TakeLast(12).Select(r => $"{r.Interval}#{r.RoundId} up to {r.UpTo}"));
             throw new TimeoutException($"no round report for {what}; latest: {last}");
         }
     }

@@ -29,7 +29,8 @@ public static class SessionPlayer
             {
                 var upTo = next - settle;
                 played.Add(await node.Rounds.WaitAsync(
-                    r => r.Interval == interval && r.UpTo == upTo, $"{interval} round up to {upTo}"));
+                    r => r.Interval == interval && r.UpTo == upTo,
+                    $"{interval} round up to {upTo}"));
             }
         }
     }

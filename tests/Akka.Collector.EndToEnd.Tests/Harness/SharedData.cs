@@ -9,11 +9,13 @@ public static class SharedData
     public static readonly string? Directory = Find();
 
     public static string Path(params string[] parts) =>
-        System.IO.Path.Combine([Directory ?? throw new InvalidOperationException("no shared/data"), .. parts]);
+        System.IO.Path.Combine(
+            [Directory ?? throw new InvalidOperationException("no shared/data"), .. parts]);
 
     private static string? Find()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null;
+            dir = dir.Parent)
         {
             var candidate = System.IO.Path.Combine(dir.FullName, "shared", "data");
             if (System.IO.Directory.Exists(System.IO.Path.Combine(candidate, "react-stockcharts")))

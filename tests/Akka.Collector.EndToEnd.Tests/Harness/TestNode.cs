@@ -37,7 +37,11 @@ public sealed class TestNode : IAsyncDisposable
         _ownsDirectory = ownsDirectory;
         Clock = clock;
         Rounds = rounds;
-        Http = new HttpClient { BaseAddress = new Uri(GatewayAddress(app)), Timeout = TimeSpan.FromSeconds(60) };
+        Http = new HttpClient
+        {
+            BaseAddress = new Uri(GatewayAddress(app)),
+            Timeout = TimeSpan.FromSeconds(60)
+        };
     }
 
     public FakeTimeProvider Clock { get; }
@@ -57,7 +61,8 @@ public sealed class TestNode : IAsyncDisposable
     /// <param name="startAt">Where the market clock starts.</param>
     /// <param name="symbols">The universe.</param>
     /// <param name="hocon">Extra collector settings for this test.</param>
-    /// <param name="vendor">The vendor, built over the node's clock and grid; default synthetic.</param>
+    /// <param name="vendor">The vendor, built over the node's clock and grid; default
+    /// synthetic.</param>
     /// <param name="directory">
     /// Where the SQLite file lives. Given: the caller owns it and it outlives the node, so a
     /// second node can start on the same file. Default: a fresh temp folder, deleted on dispose.
@@ -84,11 +89,15 @@ public sealed class TestNode : IAsyncDisposable
             collector {
               node { port = 0 }
               gateway { port = 0, stale-wait = 10s }
-              store { sqlite-path = "{{Path.Combine(directory, "collector.db").Replace("\\", "/")}}" }
+              store {
+                sqlite-path = "{{Path.Combine(directory, "collector.db").Replace("\\", "/")}}"
+              }
               universe { symbols = [{{string.Join(", ", symbols)}}] }
               vendor { batch-window = 5ms }
               collection {
-                backfill-sessions { 1m = 2, 2m = 2, 5m = 2, 15m = 2, 30m = 2, 1h = 2, 2h = 2, 4h = 2, 1d = 5 }
+                backfill-sessions {
+                  1m = 2, 2m = 2, 5m = 2, 15m = 2, 30m = 2, 1h = 2, 2h = 2, 4h = 2, 1d = 5
+                }
               }
             }
             akka.actor.serialize-messages = on
@@ -110,7 +119,8 @@ public sealed class TestNode : IAsyncDisposable
     public async Task WaitForStartupRoundsAsync()
     {
         foreach (var interval in BarInterval.All)
-            await Rounds.WaitAsync(r => r.Interval == interval && r.RoundId == 1, $"first {interval} round");
+            await Rounds.WaitAsync(
+                r => r.Interval == interval && r.RoundId == 1, $"first {interval} round");
 
         await WaitForTimersAsync();
     }
@@ -140,7 +150,8 @@ public sealed class TestNode : IAsyncDisposable
 
     public Task<IntervalProtocol.Status> StatusOfAsync(BarInterval interval) =>
         Services.GetRequiredService<IntervalDirectory>().For(interval)
-            .Ask<IntervalProtocol.Status>(new IntervalProtocol.GetStatus(interval), TimeSpan.FromSeconds(30));
+            .Ask<IntervalProtocol.Status>(
+                new IntervalProtocol.GetStatus(interval), TimeSpan.FromSeconds(30));
 
     /// <summary>Moves the market clock to an instant; timers due by then fire, in order.</summary>
     public void AdvanceTo(Instant t)

@@ -29,7 +29,8 @@ public sealed class ConcurrentIntervalsTests
         node.AdvanceTo(Noon + Duration.FromSeconds(5));
 
         // assert: every interval closing at noon ran a complete round up to noon
-        BarInterval[] closing = [BarInterval.M1, BarInterval.M2, BarInterval.M5, BarInterval.M15, BarInterval.M30];
+        BarInterval[] closing =
+            [BarInterval.M1, BarInterval.M2, BarInterval.M5, BarInterval.M15, BarInterval.M30];
         foreach (var interval in closing)
         {
             var round = await node.Rounds.WaitAsync(
@@ -37,11 +38,14 @@ public sealed class ConcurrentIntervalsTests
             Assert.Equal(Universe.Length, round.SymbolsDone);
             Assert.Equal(0, round.SymbolsFailed);
 
-            var marks = await node.Store.ReadWatermarksAsync(Domain.Symbols.Symbol.Parse("AAPL"), default);
-            Assert.True(marks[interval] >= Noon, $"{interval} watermark {marks[interval]} is before noon");
+            var marks = await node.Store.ReadWatermarksAsync(
+                Domain.Symbols.Symbol.Parse("AAPL"), default);
+            Assert.True(
+                marks[interval] >= Noon, $"{interval} watermark {marks[interval]} is before noon");
         }
 
-        var fiveMinute = await node.Store.ReadNewestAsync(Domain.Symbols.Symbol.Parse("MSFT"), BarInterval.M5, default);
+        var fiveMinute = await node.Store.ReadNewestAsync(
+            Domain.Symbols.Symbol.Parse("MSFT"), BarInterval.M5, default);
         Assert.Equal(Noon - Duration.FromMinutes(5), fiveMinute!.Value.Start);
     }
 
@@ -55,7 +59,8 @@ public sealed class ConcurrentIntervalsTests
             quarter - Duration.FromSeconds(100),
             Universe,
             vendor: sp => vendor = new HangingVendor(
-                new SyntheticBarSource(sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<BarGrid>()),
+                new SyntheticBarSource(
+                    sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<BarGrid>()),
                 BarInterval.M1));
         await node.WaitForStartupRoundsAsync();
 
@@ -64,7 +69,8 @@ public sealed class ConcurrentIntervalsTests
         node.AdvanceTo(quarter - Duration.FromSeconds(55));
         await vendor.HangStarted.WaitAsync(TimeSpan.FromSeconds(60));
 
-        for (var t = node.Now; t <= quarter - Duration.FromSeconds(20); t += Duration.FromSeconds(1))
+        for (var t = node.Now; t <= quarter - Duration.FromSeconds(20);
+            t += Duration.FromSeconds(1))
             node.AdvanceTo(t);
         var abandoned = await node.Rounds.WaitAsync(
             r => r.Interval == BarInterval.M1 && r.UpTo == quarter - Duration.FromMinutes(1),
@@ -87,6 +93,7 @@ public sealed class ConcurrentIntervalsTests
         // the minutes of the failed round are not a gap: the 12:15 round fetched them too
         var coverage = await node.Store.ReadCoverageAsync(
             Domain.Symbols.Symbol.Parse("AAPL"), BarInterval.M1, default);
-        Assert.Contains(coverage, r => r.From <= quarter - Duration.FromMinutes(3) && r.To >= quarter);
+        Assert.Contains(
+            coverage, r => r.From <= quarter - Duration.FromMinutes(3) && r.To >= quarter);
     }
 }

@@ -36,7 +36,9 @@ public sealed class WholeSessionTests
         foreach (var interval in BarInterval.All)
         {
             var closes = grid.SlotsOf(session, interval).Select(s => s.End).ToList();
-            var missing = closes.Where(c => !reached.GetValueOrDefault(interval, []).Contains(c)).ToList();
+            var missing = closes
+                .Where(c => !reached.GetValueOrDefault(interval, []).Contains(c))
+                .ToList();
             Assert.True(missing.Count == 0,
                 $"{kind}: {interval} had no complete round at {string.Join(", ", missing)}");
         }

@@ -82,5 +82,6 @@ public sealed class RecordedSessionPlaybackTests
     }
 
     private static CandleDto Dto(Candle c) => new(
-        c.Start.ToString(), c.Start.ToUnixTimeMilliseconds(), c.Open, c.High, c.Low, c.Close, c.Volume);
+        c.Start.ToString(), c.Start.ToUnixTimeMilliseconds(),
+        c.Open, c.High, c.Low, c.Close, c.Volume);
 }

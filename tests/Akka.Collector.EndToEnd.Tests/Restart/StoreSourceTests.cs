@@ -27,7 +27,8 @@ public sealed class StoreSourceTests : IDisposable
             }
             """;
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(
-            () => TestNode.StartAsync(at + Duration.FromMinutes(5), ["AAPL"], replay, directory: _directory));
+            () => TestNode.StartAsync(
+                at + Duration.FromMinutes(5), ["AAPL"], replay, directory: _directory));
 
         // assert: the reason names both sources and the setting to change
         Assert.Contains("'synthetic'", refused.Message);

@@ -16,7 +16,8 @@ public static class VendorBars
 {
     private static readonly DateTimeZone NewYork = DateTimeZoneProviders.Tzdb["America/New_York"];
 
-    /// <summary>Bars per symbol with starts in [from, to), oldest first; symbols without bars are absent.</summary>
+    /// <summary>Bars per symbol with starts in [from, to), oldest first; symbols without bars are
+    /// absent.</summary>
     public static async Task<Dictionary<string, List<VendorBar>>> BuildAsync(
         IBarSource minutes,
         IReadOnlyList<Symbol> symbols,
@@ -34,7 +35,8 @@ public static class VendorBars
         foreach (var chunk in symbols.Chunk(Math.Max(1, minutes.Limits.MaxSymbolsPerRequest)))
         {
             var batch = await minutes.FetchAsync(
-                new BarRequest(chunk, BarInterval.M1, new TimeRange(fetchFrom, to)), cancellationToken);
+                new BarRequest(chunk, BarInterval.M1, new TimeRange(fetchFrom, to)),
+                cancellationToken);
             foreach (var symbol in chunk)
             {
                 var bars = Bucket(batch.For(symbol), timeframe)
@@ -48,9 +50,12 @@ public static class VendorBars
         return result;
     }
 
-    private static IEnumerable<VendorBar> Bucket(IReadOnlyList<Candle> minutes, VendorTimeframe timeframe)
+    private static IEnumerable<VendorBar> Bucket(
+        IReadOnlyList<Candle> minutes, VendorTimeframe timeframe)
     {
-        foreach (var group in minutes.GroupBy(m => BucketStart(m.Start, timeframe)).OrderBy(g => g.Key))
+        foreach (var group in minutes
+            .GroupBy(m => BucketStart(m.Start, timeframe))
+            .OrderBy(g => g.Key))
         {
             var bars = group.OrderBy(m => m.Start).ToList();
             var volume = bars.Sum(b => b.Volume);

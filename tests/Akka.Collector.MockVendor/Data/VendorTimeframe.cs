@@ -9,7 +9,8 @@ public enum TimeframeUnit
     Day,
 }
 
-/// <summary>A vendor's bar width as vendors define it: minutes and hours on the UTC clock.</summary>
+/// <summary>A vendor's bar width as vendors define it: minutes and hours on the UTC
+/// clock.</summary>
 public readonly record struct VendorTimeframe(int Amount, TimeframeUnit Unit)
 {
     public Duration Width => Unit switch

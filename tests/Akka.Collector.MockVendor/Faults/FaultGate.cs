@@ -29,7 +29,8 @@ public static class FaultGate
         if (faults.TakeTooManyRequests())
         {
             http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-            http.Response.Headers.RetryAfter = faults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter =
+                faults.RetryAfterSeconds.ToString(CultureInfo.InvariantCulture);
             await http.Response.WriteAsync("{\"message\":\"too many requests\"}");
             return 429;
         }

@@ -160,7 +160,9 @@ public sealed class PolygonWireFormatTests : IAsyncLifetime
         {
             var (_, _, page) = await Get(next, bearer: Key);
             descending.AddRange(Starts(page));
-            next = page.RootElement.TryGetProperty("next_url", out var url) ? url.GetString() : null;
+            next = page.RootElement.TryGetProperty("next_url", out var url)
+                ? url.GetString()
+                : null;
         }
 
         // assert
