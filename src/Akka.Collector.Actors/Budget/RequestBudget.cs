@@ -4,6 +4,8 @@ namespace Akka.Collector.Actors.Budget;
 /// A token bucket on the market clock: <see cref="PerMinute"/> requests a minute, bursting to
 /// one minute's worth. One per interval per node, so intervals never spend each other's share.
 /// Used only from its batcher's mailbox: not thread-safe by design.
+/// Known shortcoming: a batch is charged one token, however many pages or retries the
+/// vendor client makes inside it; charging those needs the client to draw from this budget.
 /// </summary>
 public sealed class RequestBudget
 {
