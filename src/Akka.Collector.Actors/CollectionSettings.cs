@@ -74,34 +74,18 @@ public sealed record CollectionSettings
     public int SessionsPerFetchFor(BarInterval interval) =>
         SessionsPerFetch.TryGetValue(interval, out var n) ? n : 5;
 
+    // Steps of at most about two thousand bars a symbol for 1m .. 4h; a year of 1d.
     public static IReadOnlyDictionary<BarInterval, int> DefaultSessionsPerFetch { get; } =
-        new Dictionary<BarInterval, int>
-        {
-            [BarInterval.M1] = 5,
-            [BarInterval.M2] = 10,
-            [BarInterval.M5] = 20,
-            [BarInterval.M15] = 40,
-            [BarInterval.M30] = 60,
-            [BarInterval.H1] = 60,
-            [BarInterval.H2] = 60,
-            [BarInterval.H4] = 60,
-            [BarInterval.D1] = 250,
-        };
+        ByInterval(5, 10, 20, 40, 60, 60, 60, 60, 250);
 
     public int BackfillSessionsFor(BarInterval interval) =>
         BackfillSessions.TryGetValue(interval, out var n) ? n : 1;
 
+    // A useful chart on first sight: a week of 1m, a year of hours, five years of days.
     public static IReadOnlyDictionary<BarInterval, int> DefaultBackfill { get; } =
-        new Dictionary<BarInterval, int>
-        {
-            [BarInterval.M1] = 5,
-            [BarInterval.M2] = 10,
-            [BarInterval.M5] = 20,
-            [BarInterval.M15] = 40,
-            [BarInterval.M30] = 60,
-            [BarInterval.H1] = 250,
-            [BarInterval.H2] = 250,
-            [BarInterval.H4] = 250,
-            [BarInterval.D1] = 1260,
-        };
+        ByInterval(5, 10, 20, 40, 60, 250, 250, 250, 1260);
+
+    /// <summary>One value per interval, given finest first (1m, 2m, ... 1d).</summary>
+    private static Dictionary<BarInterval, int> ByInterval(params int[] finestFirst) =>
+        BarInterval.All.Zip(finestFirst).ToDictionary(p => p.First, p => p.Second);
 }
