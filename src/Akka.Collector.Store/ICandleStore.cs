@@ -43,6 +43,15 @@ public interface ICandleStore
     /// <summary>Covered ranges of one symbol and interval, merged and ordered.</summary>
     Task<IReadOnlyList<TimeRange>> ReadCoverageAsync(
         Symbol symbol, BarInterval interval, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Retention: deletes every symbol's bars of <paramref name="interval"/> that start before
+    /// <paramref name="before"/>, and cuts that interval's covered ranges at it (a range that
+    /// ends at or before it goes, one that spans it then starts at it), so the gap arithmetic
+    /// sees the pruned time as never fetched. One transaction; returns the bars deleted.
+    /// </summary>
+    Task<long> PruneAsync(
+        BarInterval interval, Instant before, CancellationToken cancellationToken);
 }
 
 /// <summary>One symbol's bars for one interval plus the range the fetch covered.</summary>

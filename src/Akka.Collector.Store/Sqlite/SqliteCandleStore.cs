@@ -96,6 +96,29 @@ public sealed class SqliteCandleStore : ICandleStore
         }
     }
 
+    public async Task<long> PruneAsync(
+        BarInterval interval, Instant before, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(interval);
+
+        // Behind the same gate as batch writes: a prune is one more writer of the file.
+        await _writeGate.WaitAsync(cancellationToken);
+        try
+        {
+            await using var connection = await _connector.OpenAsync(cancellationToken);
+            await using var transaction = SqliteConnector.BeginWrite(connection);
+            var deleted = await SqlitePrune.RunAsync(
+                transaction, interval.Name, RowMapping.ToMs(before), cancellationToken);
+
+            await transaction.CommitAsync(cancellationToken);
+            return deleted;
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
     public async Task<IReadOnlyList<Candle>> ReadAsync(
         Symbol symbol, BarInterval interval, Instant from, Instant to, int limit,
         CancellationToken cancellationToken)

@@ -174,5 +174,9 @@ public sealed class UpstreamBatcherSlotSpecs()
         public Task<IReadOnlyList<TimeRange>> ReadCoverageAsync(
             Symbol symbol, BarInterval interval, CancellationToken cancel) =>
             throw new NotSupportedException();
+
+        public Task<long> PruneAsync(
+            BarInterval interval, Instant before, CancellationToken cancel) =>
+            throw new NotSupportedException();
     }
 }

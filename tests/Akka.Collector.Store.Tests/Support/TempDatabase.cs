@@ -1,4 +1,5 @@
 using Akka.Collector.Store.Sqlite;
+using Akka.Collector.Store.Tests.Contract;
 using Microsoft.Data.Sqlite;
 
 namespace Akka.Collector.Store.Tests.Support;
@@ -6,7 +7,7 @@ namespace Akka.Collector.Store.Tests.Support;
 /// <summary>
 /// A database file in a folder of its own under the temp directory; disposing deletes both.
 /// </summary>
-public sealed class TempDatabase : IDisposable
+public sealed class TempDatabase : IStoreDatabase, IDisposable
 {
     private readonly string _folder;
 
@@ -53,6 +54,22 @@ public sealed class TempDatabase : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.ExecuteNonQuery();
+    }
+
+    async Task<ICandleStore> IStoreDatabase.OpenStoreAsync() => await OpenStoreAsync();
+
+    Task<long> IStoreDatabase.ScalarAsync(string sql) => Task.FromResult(Scalar(sql));
+
+    Task IStoreDatabase.ExecuteAsync(string sql)
+    {
+        Execute(sql);
+        return Task.CompletedTask;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        Dispose();
+        return ValueTask.CompletedTask;
     }
 
     public void Dispose()
