@@ -26,6 +26,12 @@ public sealed record CollectionSettings
     /// <summary>Market time one vendor request may take before it is abandoned.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// Bars before the watermark each round fetches again, so a vendor's restatement after
+    /// late trades replaces the stored bar. 0 turns corrections off.
+    /// </summary>
+    public int CorrectionBars { get; init; } = 2;
+
     /// <summary>Real time one store write may take.</summary>
     public TimeSpan WriteTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
@@ -77,6 +83,20 @@ public sealed record CollectionSettings
     // Steps of at most about two thousand bars a symbol for 1m .. 4h; a year of 1d.
     public static IReadOnlyDictionary<BarInterval, int> DefaultSessionsPerFetch { get; } =
         ByInterval(5, 10, 20, 40, 60, 60, 60, 60, 250);
+
+    /// <summary>
+    /// How far back a chart may ask for history that is not stored, per interval in
+    /// sessions: such a request queues the missing range. Older is refused as not kept.
+    /// </summary>
+    public IReadOnlyDictionary<BarInterval, int> HistorySessions { get; init; } = DefaultHistory;
+
+    public int HistorySessionsFor(BarInterval interval) =>
+        Math.Max(HistorySessions.TryGetValue(interval, out var n) ? n : 0,
+            BackfillSessionsFor(interval));
+
+    // Six weeks of 1m, two years of 30m, five years of hours, twenty years of days.
+    public static IReadOnlyDictionary<BarInterval, int> DefaultHistory { get; } =
+        ByInterval(30, 60, 120, 250, 500, 1260, 1260, 1260, 5040);
 
     public int BackfillSessionsFor(BarInterval interval) =>
         BackfillSessions.TryGetValue(interval, out var n) ? n : 1;

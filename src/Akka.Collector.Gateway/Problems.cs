@@ -51,13 +51,61 @@ public static class Problems
         statusCode: StatusCodes.Status503ServiceUnavailable,
         extensions: new Dictionary<string, object?> { ["operatorActionNeeded"] = true });
 
-    private sealed class RetryAfterResult(int seconds, IResult inner) : IResult
+    public static IResult UnknownSymbol(CandleRequest request, string? detail) => Results.Problem(
+        title: "Unknown symbol",
+        detail: $"{request.Symbol} is not known to the market-data vendor: " +
+                (detail ?? "it has no bars") + ". Check the ticker",
+        statusCode: StatusCodes.Status404NotFound,
+        extensions: new Dictionary<string, object?> { ["symbol"] = request.Symbol.Value });
+
+    public static IResult OnboardingCapped(CandleRequest request, TimeSpan retryAfter)
+    {
+        var seconds = Seconds(retryAfter);
+        return new RetryAfterResult(seconds, Results.Problem(
+            title: "Too many new symbols at once",
+            detail: $"{request.Symbol} is not collected yet, and new symbols are being " +
+                    $"added as fast as the vendor budget allows; retry in {seconds} s",
+            statusCode: StatusCodes.Status429TooManyRequests));
+    }
+
+    /// <summary>202: the symbol is being onboarded; the same URL answers once it is in.</summary>
+    public static IResult Onboarding(
+        CandleRequest request, HttpContext http, TimeSpan retryAfter, string? detail)
+    {
+        var seconds = Seconds(retryAfter);
+        var location = http.Request.Path + http.Request.QueryString;
+        var body = Results.Json(
+            new OnboardingAnswer(request.Symbol.Value, request.Interval.Name, "onboarding",
+                detail ?? "being checked with the vendor and backfilled", location, seconds),
+            statusCode: StatusCodes.Status202Accepted);
+        return new RetryAfterResult(seconds, body, location);
+    }
+
+    /// <summary>The collection queue did not answer: a fault of the cluster, named.</summary>
+    public static IResult QueueUnavailable(CandleRequest request) => Results.Problem(
+        title: "Collection queue unavailable",
+        detail: $"{request.Symbol} is not in the universe and the collection queue that adds " +
+                "new symbols did not answer (it may be moving to another node)",
+        statusCode: StatusCodes.Status504GatewayTimeout,
+        extensions: new Dictionary<string, object?> { ["fault"] = "QueueUnavailable" });
+
+    private static int Seconds(TimeSpan span) => Math.Max(1, (int)Math.Ceiling(span.TotalSeconds));
+
+    private sealed class RetryAfterResult(int seconds, IResult inner, string? location = null)
+        : IResult
     {
         public Task ExecuteAsync(HttpContext httpContext)
         {
             httpContext.Response.Headers.RetryAfter =
                 seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (location is not null)
+                httpContext.Response.Headers.Location = location;
             return inner.ExecuteAsync(httpContext);
         }
     }
 }
+
+/// <summary>The 202 body: what is happening and where to ask again.</summary>
+public sealed record OnboardingAnswer(
+    string Symbol, string Interval, string Status, string Detail, string Poll,
+    int RetryAfterSeconds);

@@ -3,7 +3,9 @@ using Akka.Cluster.Hosting;
 using Akka.Cluster.Sharding;
 using Akka.Cluster.Tools.Singleton;
 using Akka.Collector.Actors.Budget;
+using Akka.Collector.Actors.Gaps;
 using Akka.Collector.Actors.Intervals;
+using Akka.Collector.Actors.Queue;
 using Akka.Collector.Actors.Symbols;
 using Akka.Collector.Actors.Upstream;
 using Akka.Collector.Domain.Alignment;
@@ -80,6 +82,7 @@ public static class CollectorHosting
         return builder.WithActors((system, registry, resolver) =>
         {
             var symbols = registry.Get<SymbolRegion>();
+            var universe = registry.TryGet<QueueProxy>(out var queue) ? queue : null;
             var plan = resolver.GetService<CapacityPlan>();
             var directory = resolver.GetService<IntervalDirectory>();
             var singletonSettings = ClusterSingletonManagerSettings.Create(system);
@@ -91,7 +94,7 @@ public static class CollectorHosting
                 var collector = IntervalCollector.Props(
                     interval, symbols, resolver.GetService<BarGrid>(),
                     resolver.GetService<TimeProvider>(), settings,
-                    degraded: plan.Degraded.Contains(interval));
+                    degraded: plan.Degraded.Contains(interval), universe);
 
                 system.ActorOf(
                     ClusterSingletonManager.Props(
@@ -102,6 +105,62 @@ public static class CollectorHosting
                     $"{name}-proxy");
                 directory.Register(interval, proxy);
             }
+        });
+    }
+
+    /// <summary>
+    /// The collection queue: one singleton per cluster, journaled on the SQL journal, and a
+    /// proxy to it on this node (registered as <see cref="QueueProxy"/>). Register it before
+    /// the interval collectors, which take their universe from it.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithCollectionQueue(
+        this AkkaConfigurationBuilder builder, CollectionSettings settings,
+        QueueSettings queueSettings)
+    {
+        return builder.WithActors((system, registry, resolver) =>
+        {
+            var props = CollectionQueue.Props(
+                queueSettings, settings, registry.Get<SymbolRegion>(),
+                resolver.GetService<BarGrid>(), resolver.GetService<TimeProvider>());
+
+            system.ActorOf(
+                ClusterSingletonManager.Props(
+                    props, PoisonPill.Instance, ClusterSingletonManagerSettings.Create(system)),
+                CollectionQueue.Id);
+            var proxy = system.ActorOf(
+                ClusterSingletonProxy.Props(
+                    $"/user/{CollectionQueue.Id}", ClusterSingletonProxySettings.Create(system)),
+                $"{CollectionQueue.Id}-proxy");
+            registry.Register<QueueProxy>(proxy);
+        });
+    }
+
+    /// <summary>
+    /// The gap filler: one singleton per cluster, feeding the collection queue, and a proxy
+    /// to it on this node (registered as <see cref="GapFillerProxy"/>). Register it after
+    /// the queue.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithGapFiller(
+        this AkkaConfigurationBuilder builder, CollectionSettings settings,
+        GapSettings gapSettings)
+    {
+        return builder.WithActors((system, registry, resolver) =>
+        {
+            const string name = "gap-filler";
+            var props = GapFiller.Props(
+                gapSettings, settings, resolver.GetService<ICandleStore>(),
+                resolver.GetService<BarGrid>(), resolver.GetService<TimeProvider>(),
+                registry.Get<QueueProxy>());
+
+            system.ActorOf(
+                ClusterSingletonManager.Props(
+                    props, PoisonPill.Instance, ClusterSingletonManagerSettings.Create(system)),
+                name);
+            var proxy = system.ActorOf(
+                ClusterSingletonProxy.Props(
+                    $"/user/{name}", ClusterSingletonProxySettings.Create(system)),
+                $"{name}-proxy");
+            registry.Register<GapFillerProxy>(proxy);
         });
     }
 }

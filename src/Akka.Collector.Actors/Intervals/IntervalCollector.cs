@@ -22,12 +22,17 @@ public sealed class IntervalCollector : ReceiveActor
     // The failure kind of symbols that had not answered when their round timed out.
     private const string Unanswered = "RoundTimedOut";
 
+    // Real time: the queue answers from memory, so a slow answer means it is elsewhere or gone.
+    private static readonly TimeSpan UniverseAskTimeout = TimeSpan.FromSeconds(3);
+
     private readonly BarInterval _interval;
     private readonly IActorRef _symbols;
     private readonly BarGrid _grid;
     private readonly TimeProvider _clock;
     private readonly CollectionSettings _settings;
     private readonly bool _degraded;
+    // The collection queue keeps the runtime universe; null in specs that fix it.
+    private readonly IActorRef? _universeSource;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     // Timer callbacks run off the actor's thread, where Self cannot be read: keep it here.
@@ -38,6 +43,10 @@ public sealed class IntervalCollector : ReceiveActor
     private string? _problem;
 
     private Round? _round;
+    private IReadOnlyList<Symbol> _universe;
+    private long _universeVersion;
+    private bool _askingUniverse;
+    private bool _universeWarned;
     private bool _tickPending;
     private long _roundsStarted;
     private long _ticksCoalesced;
@@ -54,9 +63,12 @@ public sealed class IntervalCollector : ReceiveActor
         BarGrid grid,
         TimeProvider clock,
         CollectionSettings settings,
-        bool degraded = false)
+        bool degraded = false,
+        IActorRef? universe = null)
     {
         _interval = interval;
+        _universeSource = universe;
+        _universe = settings.Universe;
         _degraded = degraded;
         _symbols = symbols;
         _grid = grid;
@@ -68,13 +80,15 @@ public sealed class IntervalCollector : ReceiveActor
         Receive<SymbolProtocol.CollectFailed>(OnFailed);
         Receive<RoundTimedOut>(timedOut => OnRoundTimedOut(timedOut.RoundId));
         Receive<IntervalProtocol.GetStatus>(_ => Sender.Tell(CurrentStatus()));
+        Receive<QueueProtocol.Universe>(OnUniverse);
+        Receive<UniverseUnavailable>(OnUniverseUnavailable);
     }
 
     public static Props Props(
         BarInterval interval, IActorRef symbols, BarGrid grid, TimeProvider clock,
-        CollectionSettings settings, bool degraded = false) =>
+        CollectionSettings settings, bool degraded = false, IActorRef? universe = null) =>
         Akka.Actor.Props.Create(() =>
-            new IntervalCollector(interval, symbols, grid, clock, settings, degraded));
+            new IntervalCollector(interval, symbols, grid, clock, settings, degraded, universe));
 
     private Instant Now => _clock.GetUtcNow().ToInstant();
 
@@ -111,17 +125,74 @@ public sealed class IntervalCollector : ReceiveActor
             return;
         }
 
-        if (_round is not null)
+        if (_round is not null || _askingUniverse)
         {
             _ticksCoalesced++;
             _tickPending = true;
             _log.Info(
                 "{0}: tick while round {1} runs; coalesced into a follow-up round ({2} so far)",
-                _interval, _round.Id, _ticksCoalesced);
+                _interval, _round?.Id ?? _roundsStarted + 1, _ticksCoalesced);
             return;
         }
 
-        StartRound();
+        BeginRound();
+    }
+
+    // Each round asks the queue for the universe first (only what changed since the version
+    // held), so a symbol added or removed takes effect at the next bar close everywhere.
+    private void BeginRound()
+    {
+        if (_universeSource is null)
+        {
+            StartRound();
+            return;
+        }
+
+        _askingUniverse = true;
+        _universeSource
+            .Ask<QueueProtocol.Universe>(
+                new QueueProtocol.GetUniverse(_universeVersion), UniverseAskTimeout)
+            .PipeTo(Self, failure: e => new UniverseUnavailable(e.Message));
+    }
+
+    private void OnUniverse(QueueProtocol.Universe universe)
+    {
+        if (universe.Symbols is { } symbols)
+        {
+            if (_universeVersion != 0 && symbols.Count != _universe.Count)
+            {
+                _log.Info("{0}: the universe changed: {1} symbols (was {2})",
+                    _interval, symbols.Count, _universe.Count);
+            }
+
+            _universe = symbols;
+        }
+
+        _universeVersion = universe.Version;
+        _universeWarned = false;
+        if (_askingUniverse)
+        {
+            _askingUniverse = false;
+            StartRound();
+        }
+    }
+
+    // The queue is moving or its node is gone: the round runs on the universe last known.
+    private void OnUniverseUnavailable(UniverseUnavailable unavailable)
+    {
+        if (!_universeWarned)
+        {
+            _log.Warning("{0}: the collection queue did not answer ({1}); rounds use the " +
+                "universe last known ({2} symbols) until it does", _interval,
+                unavailable.Reason, _universe.Count);
+            _universeWarned = true;
+        }
+
+        if (_askingUniverse)
+        {
+            _askingUniverse = false;
+            StartRound();
+        }
     }
 
     private void StartRound()
@@ -138,10 +209,10 @@ public sealed class IntervalCollector : ReceiveActor
             return;
         }
 
-        var round = new Round(++_roundsStarted, upTo, Now, [.. _settings.Universe]);
+        var round = new Round(++_roundsStarted, upTo, Now, [.. _universe]);
         _round = round;
 
-        foreach (var symbol in _settings.Universe)
+        foreach (var symbol in _universe)
             _symbols.Tell(new SymbolProtocol.Collect(symbol, _interval, upTo, round.Id));
 
         var timeout = _settings.RoundTimeoutFor(_interval).ToTimeSpan();
@@ -221,7 +292,7 @@ public sealed class IntervalCollector : ReceiveActor
         if (_tickPending)
         {
             _tickPending = false;
-            StartRound();
+            BeginRound();
         }
     }
 
@@ -310,4 +381,6 @@ public sealed class IntervalCollector : ReceiveActor
     }
 
     private sealed record RoundTimedOut(long RoundId) : INoSerializationVerificationNeeded;
+
+    private sealed record UniverseUnavailable(string Reason) : INoSerializationVerificationNeeded;
 }

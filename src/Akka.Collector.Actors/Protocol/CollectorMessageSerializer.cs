@@ -26,6 +26,7 @@ public sealed class CollectorMessageSerializer(ExtendedActorSystem system)
     /// <summary>
     /// The payload format this build writes; it reads this one and every older one, none
     /// newer. 2: round reports say why symbols failed, statuses the newest complete round.
+    /// New messages need no new format (an older build refuses their manifest by name).
     /// </summary>
     public const byte Format = 2;
 

@@ -64,6 +64,14 @@ internal sealed class ProtocolWriter(Stream stream) : IDisposable
             write(value.Value);
     }
 
+    /// <summary>A count, then each item.</summary>
+    public void List<T>(IReadOnlyCollection<T> items, Action<T> write)
+    {
+        Int(items.Count);
+        foreach (var item in items)
+            write(item);
+    }
+
     public void Dispose() => _out.Dispose();
 }
 
@@ -74,6 +82,8 @@ internal sealed class ProtocolReader(Stream stream, byte format) : IDisposable
 
     /// <summary>The format the payload was written in, for readers of older formats.</summary>
     public byte Format { get; } = format;
+
+    public byte Byte() => _in.ReadByte();
 
     public bool Bool() => _in.ReadBoolean();
 
@@ -109,6 +119,23 @@ internal sealed class ProtocolReader(Stream stream, byte format) : IDisposable
 
     public T? Optional<T>(Func<T> read)
         where T : struct => Bool() ? read() : null;
+
+    /// <summary>
+    /// What <see cref="ProtocolWriter.List{T}"/> wrote. A count larger than the bytes left
+    /// could hold is a corrupt payload, refused before anything is allocated for it.
+    /// </summary>
+    public IReadOnlyList<T> List<T>(Func<T> read)
+    {
+        var count = Int();
+        var left = _in.BaseStream.Length - _in.BaseStream.Position;
+        if (count < 0 || count > left)
+            throw new FormatException($"a list of {count} items cannot fit in {left} bytes");
+
+        var items = new List<T>(count);
+        for (var i = 0; i < count; i++)
+            items.Add(read());
+        return items;
+    }
 
     /// <summary>Throws unless the payload was read to its end: no silent misread.</summary>
     public void EnsureEnd()

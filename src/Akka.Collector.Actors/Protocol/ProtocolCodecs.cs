@@ -10,6 +10,7 @@ namespace Akka.Collector.Actors.Protocol;
 /// <remarks>
 /// Format 2 appended <c>RoundReport.Failures</c> and <c>Status.CompleteUpTo</c>; format 1
 /// payloads of those read back with them null. Every other layout is the same in both.
+/// Range fills and the collection queue came later as new messages in format 2.
 /// </remarks>
 internal static class ProtocolCodecs
 {
@@ -117,6 +118,39 @@ internal static class ProtocolCodecs
                 w.Text(m.Reason);
             },
             r => new(r.Symbol(), r.Interval(), r.Range(), r.Kind(), r.Text())),
+
+        Codec.Of<SymbolProtocol.FillRange>("sy.fill-range",
+            (w, m) =>
+            {
+                w.Symbol(m.Symbol);
+                w.Interval(m.Interval);
+                w.Range(m.Range);
+                w.Long(m.WorkId);
+            },
+            r => new(r.Symbol(), r.Interval(), r.Range(), r.Long())),
+        Codec.Of<SymbolProtocol.RangeFilled>("sy.range-filled",
+            (w, m) =>
+            {
+                w.Symbol(m.Symbol);
+                w.Interval(m.Interval);
+                w.Range(m.Range);
+                w.Long(m.WorkId);
+                w.Int(m.Bars);
+            },
+            r => new(r.Symbol(), r.Interval(), r.Range(), r.Long(), r.Int())),
+        Codec.Of<SymbolProtocol.RangeFailed>("sy.range-failed",
+            (w, m) =>
+            {
+                w.Symbol(m.Symbol);
+                w.Interval(m.Interval);
+                w.Range(m.Range);
+                w.Long(m.WorkId);
+                w.Kind(m.Kind);
+                w.Text(m.Reason);
+            },
+            r => new(r.Symbol(), r.Interval(), r.Range(), r.Long(), r.Kind(), r.Text())),
+
+        .. QueueCodecs.All,
     ];
 
     public static FrozenDictionary<Type, Codec> ByType { get; } =

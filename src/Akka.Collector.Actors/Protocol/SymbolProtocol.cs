@@ -1,3 +1,4 @@
+using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Intervals;
 using Akka.Collector.Domain.Symbols;
 using Akka.Collector.Vendors;
@@ -46,4 +47,24 @@ public static class SymbolProtocol
         Instant? InFlightTo,
         TimeSpan? ExpectedDoneIn,
         string? LastFailure) : ICollectorMessage;
+
+    /// <summary>
+    /// Fetch and store a given range, whatever is stored or covered already: queued work
+    /// (onboarding, chart history, gap fills, forced collections). Goes in bounded steps,
+    /// behind scheduled rounds. Answered with <see cref="RangeFilled"/> or
+    /// <see cref="RangeFailed"/>.
+    /// </summary>
+    public sealed record FillRange(
+        Symbol Symbol, BarInterval Interval, TimeRange Range, long WorkId)
+        : ICollectorMessage, IWithSymbol;
+
+    /// <param name="Bars">Bars the vendor gave for the range; 0 when nothing traded.</param>
+    public sealed record RangeFilled(
+        Symbol Symbol, BarInterval Interval, TimeRange Range, long WorkId, int Bars)
+        : ICollectorMessage;
+
+    /// <summary>A step of the fill failed; the steps before it stay stored.</summary>
+    public sealed record RangeFailed(
+        Symbol Symbol, BarInterval Interval, TimeRange Range, long WorkId, FailureKind Kind,
+        string Reason) : ICollectorMessage;
 }

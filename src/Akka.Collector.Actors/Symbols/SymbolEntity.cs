@@ -38,6 +38,8 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
 
     private readonly Dictionary<BarInterval, Instant> _watermarks = [];
     private readonly Dictionary<BarInterval, Fetch> _inFlight = [];
+    // Queued work filling a given range, at most one per interval (the queue sends no more).
+    private readonly Dictionary<BarInterval, Fill> _fills = [];
     private readonly Dictionary<BarInterval, string> _lastFailure = [];
     // Market time one fetch step of each interval takes, smoothed; empty until one ends.
     private readonly Dictionary<BarInterval, TimeSpan> _typicalFetch = [];
@@ -109,8 +111,17 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
     {
         Receive<SymbolProtocol.Collect>(OnCollect);
         Receive<SymbolProtocol.GetFreshness>(OnGetFreshness);
-        Receive<UpstreamProtocol.BarsStored>(OnStored);
-        Receive<UpstreamProtocol.FetchFailed>(OnFailed);
+        Receive<SymbolProtocol.FillRange>(OnFillRange);
+        Receive<UpstreamProtocol.BarsStored>(stored =>
+        {
+            if (!OnFillStored(stored))
+                OnStored(stored);
+        });
+        Receive<UpstreamProtocol.FetchFailed>(failed =>
+        {
+            if (!OnFillFailed(failed))
+                OnFailed(failed);
+        });
     }
 
     private void OnCollect(SymbolProtocol.Collect collect)
@@ -158,6 +169,12 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
 
         // A long gap goes in bounded steps; the waiters beyond this one keep the next going.
         var end = _grid.FetchChunkEnd(from, upTo, _settings.SessionsPerFetchFor(interval));
+
+        // At the head (the step that reaches what was asked) the last bars go again, for
+        // the vendor's corrections; a step of a long gap was just fetched, so it does not.
+        if (known && end == upTo)
+            from = CorrectionStart(interval, mark);
+
         var range = new TimeRange(from, end);
         _inFlight[interval] = new Fetch(range, upTo, _clock.GetTimestamp(), waiters);
         // A first collection or a step of a long gap is history: rounds go ahead of it.
@@ -166,10 +183,34 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
             new UpstreamProtocol.FetchBars(_symbol, interval, range, backfill));
     }
 
+    /// <summary>
+    /// Where a round's fetch starts: the last <see cref="CollectionSettings.CorrectionBars"/>
+    /// bars before the watermark again, so a bar the vendor restated after late trades
+    /// replaces the stored one (upserts replace every field). The same request, a little
+    /// longer: it costs no extra vendor call.
+    /// </summary>
+    private Instant CorrectionStart(BarInterval interval, Instant mark)
+    {
+        var from = mark;
+        try
+        {
+            for (var i = 0; i < _settings.CorrectionBars; i++)
+                from = _grid.LatestClosed(from, interval).Start;
+        }
+        catch (CalendarOutOfRangeException)
+        {
+            // Before the calendar's first bar there is nothing to correct.
+        }
+
+        return from;
+    }
+
     private void OnStored(UpstreamProtocol.BarsStored stored)
     {
-        if (!_inFlight.Remove(stored.Interval, out var fetch) || fetch.Range != stored.Range)
+        if (!_inFlight.TryGetValue(stored.Interval, out var fetch) || fetch.Range != stored.Range)
             return;
+
+        _inFlight.Remove(stored.Interval);
 
         RecordDuration(stored.Interval, fetch);
         _lastFailure.Remove(stored.Interval);
@@ -184,8 +225,10 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
 
     private void OnFailed(UpstreamProtocol.FetchFailed failed)
     {
-        if (!_inFlight.Remove(failed.Interval, out var fetch) || fetch.Range != failed.Range)
+        if (!_inFlight.TryGetValue(failed.Interval, out var fetch) || fetch.Range != failed.Range)
             return;
+
+        _inFlight.Remove(failed.Interval);
 
         RecordDuration(failed.Interval, fetch);
         _lastFailure[failed.Interval] = $"{failed.Kind}: {failed.Reason}";
@@ -209,6 +252,71 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
 
         if (later.Count > 0)
             StartFetch(failed.Interval, later.Max(w => w.UpTo), later);
+    }
+
+    private void OnFillRange(SymbolProtocol.FillRange fill)
+    {
+        if (_fills.TryGetValue(fill.Interval, out var running))
+        {
+            if (running.WorkId == fill.WorkId)
+                return;
+
+            // The queue gave up on the older one (its timeout); this one replaces it.
+            running.ReplyTo.Tell(new SymbolProtocol.RangeFailed(_symbol, fill.Interval,
+                running.Whole, running.WorkId, FailureKind.Timeout, "superseded by a retry"));
+        }
+
+        var job = new Fill(fill.WorkId, fill.Range, Sender);
+        _fills[fill.Interval] = job;
+        NextFillStep(fill.Interval, job, fill.Range.From);
+    }
+
+    // History goes in bounded steps, each stored before the next, behind the rounds.
+    private void NextFillStep(BarInterval interval, Fill fill, Instant from)
+    {
+        var end = _grid.FetchChunkEnd(from, fill.Whole.To, _settings.SessionsPerFetchFor(interval));
+        fill.Step = new TimeRange(from, end);
+        _upstream.For(interval).Tell(
+            new UpstreamProtocol.FetchBars(_symbol, interval, fill.Step, Backfill: true));
+    }
+
+    private bool OnFillStored(UpstreamProtocol.BarsStored stored)
+    {
+        if (!_fills.TryGetValue(stored.Interval, out var fill) || fill.Step != stored.Range)
+            return false;
+
+        fill.Bars += stored.Stored;
+        if (stored.Range.To < fill.Whole.To)
+        {
+            NextFillStep(stored.Interval, fill, stored.Range.To);
+            return true;
+        }
+
+        _fills.Remove(stored.Interval);
+
+        // A fill that starts at or before the watermark extends it; one further on leaves a
+        // hole the gap filler sees, so the watermark does not jump over it.
+        if (!_watermarks.TryGetValue(stored.Interval, out var mark) || fill.Whole.From <= mark)
+        {
+            _watermarks[stored.Interval] = _watermarks.ContainsKey(stored.Interval)
+                ? Max(mark, fill.Whole.To)
+                : fill.Whole.To;
+        }
+
+        fill.ReplyTo.Tell(new SymbolProtocol.RangeFilled(
+            _symbol, stored.Interval, fill.Whole, fill.WorkId, fill.Bars));
+        return true;
+    }
+
+    private bool OnFillFailed(UpstreamProtocol.FetchFailed failed)
+    {
+        if (!_fills.TryGetValue(failed.Interval, out var fill) || fill.Step != failed.Range)
+            return false;
+
+        _fills.Remove(failed.Interval);
+        fill.ReplyTo.Tell(new SymbolProtocol.RangeFailed(
+            _symbol, failed.Interval, fill.Whole, fill.WorkId, failed.Kind, failed.Reason));
+        return true;
     }
 
     private void OnGetFreshness(SymbolProtocol.GetFreshness ask)
@@ -318,6 +426,21 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
     /// </param>
     private sealed record Fetch(
         TimeRange Range, Instant Target, long StartedAt, List<Waiter> Waiters);
+
+    /// <param name="Whole">The range the queue asked for.</param>
+    private sealed class Fill(long workId, TimeRange whole, IActorRef replyTo)
+    {
+        public long WorkId { get; } = workId;
+
+        public TimeRange Whole { get; } = whole;
+
+        public IActorRef ReplyTo { get; } = replyTo;
+
+        /// <summary>The step in flight.</summary>
+        public TimeRange Step { get; set; }
+
+        public int Bars { get; set; }
+    }
 
     private sealed record WatermarksLoaded(IReadOnlyDictionary<BarInterval, Instant> Marks)
         : INoSerializationVerificationNeeded;

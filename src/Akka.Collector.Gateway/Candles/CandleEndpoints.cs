@@ -4,6 +4,7 @@ using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Calendar;
 using Akka.Collector.Domain.Candles;
 using Akka.Collector.Domain.Intervals;
+using Akka.Collector.Gateway.Universe;
 using Akka.Collector.Store;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
@@ -37,6 +38,8 @@ public static class CandleEndpoints
         CollectionSettings settings,
         GatewayOptions options,
         IRequiredActor<SymbolRegion> region,
+        IRequiredActor<QueueProxy> queue,
+        UniverseView universe,
         CancellationToken cancel)
     {
         var q = http.Query;
@@ -86,6 +89,11 @@ public static class CandleEndpoints
                 $"{e.Message}. Operator action needed: check the clock or the calendar file");
         }
 
+        // A symbol outside the universe is onboarded first (or refused: unknown, capped).
+        if (await NewSymbols.CheckAsync(
+                request, http.HttpContext, universe, store, queue, options, cancel) is { } notYet)
+            return notYet;
+
         var symbols = await region.GetAsync(cancel);
         var outcome = request.AllowStale || history
             ? await SymbolWait.PeekAsync(symbols, request, options)
@@ -95,7 +103,13 @@ public static class CandleEndpoints
         {
             SymbolWait.Outcome.Ready ready => Results.Json(
                 await BuildAsync(
-                    request, ready.Watermark, required, store, grid, clock, settings, cancel)),
+                    request, ready.Watermark, required, store, grid, clock, settings, cancel)
+                with
+                {
+                    History = await HistoryGap.CheckAsync(
+                        request, store, grid, settings, now, await queue.GetAsync(cancel),
+                        cancel),
+                }),
             SymbolWait.Outcome.InFlight wait => Problems.StillFetching(
                 request, wait.RetryAfter, await NewestAsync(request, store, grid, clock, cancel)),
             SymbolWait.Outcome.Failed failed => Problems.VendorFault(

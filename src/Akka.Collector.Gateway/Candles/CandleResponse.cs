@@ -11,7 +11,12 @@ public sealed record CandleResponse(
     string? CollectedUpTo,
     bool LastIsFinal,
     double? NewestBarAgeSeconds,
-    IReadOnlyList<CandleDto> Candles);
+    IReadOnlyList<CandleDto> Candles)
+{
+    /// <summary>Set when the chart's from lies before the stored history.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public HistoryNote? History { get; init; }
+}
 
 /// <summary>One bar: start as ISO-8601 UTC and as epoch milliseconds.</summary>
 public sealed record CandleDto(

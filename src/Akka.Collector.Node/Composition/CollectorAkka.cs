@@ -39,7 +39,9 @@ public static class CollectorAkka
                     CollectorServices.SqliteConnectionString(settings), ProviderName.SQLiteMS)
                 .WithUpstreamBatchers(collection)
                 .WithSymbolEntities(collection)
+                .WithCollectionQueue(collection, settings.Queue)
                 .WithIntervalCollectors(collection)
+                .WithGapFiller(collection, settings.Gaps)
                 .WithActors((system, _) => JoinSelfWhenAlone(system, settings));
         });
     }

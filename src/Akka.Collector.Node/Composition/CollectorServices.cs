@@ -52,6 +52,7 @@ public static class CollectorServices
         services.AddHostedService<CapacityReport>();
 
         services.AddCollectorActorServices();
+        services.AddSingleton<Gateway.Universe.UniverseView>();
         services.AddHostedService<CalendarWatch>();
         return services;
     }

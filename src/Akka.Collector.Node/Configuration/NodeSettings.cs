@@ -1,4 +1,6 @@
 using Akka.Collector.Actors;
+using Akka.Collector.Actors.Gaps;
+using Akka.Collector.Actors.Queue;
 using Akka.Collector.Domain.Intervals;
 using Akka.Collector.Domain.Symbols;
 using Akka.Collector.Gateway;
@@ -25,6 +27,12 @@ public sealed record NodeSettings(
     string SqlitePath,
     CollectionSettings Collection)
 {
+    /// <summary>The collection queue: onboarding caps, retries, quarantine.</summary>
+    public QueueSettings Queue { get; init; } = new();
+
+    /// <summary>The gap filler and retention.</summary>
+    public GapSettings Gaps { get; init; } = new();
+
     public static NodeSettings From(Config root)
     {
         var section = root.GetConfig("collector")
@@ -46,6 +54,9 @@ public sealed record NodeSettings(
             SessionsPerFetch = ParsePerInterval(
                 c.Section("collection.sessions-per-fetch"),
                 CollectionSettings.DefaultSessionsPerFetch),
+            HistorySessions = ParsePerInterval(
+                c.Section("collection.history-sessions"), CollectionSettings.DefaultHistory),
+            CorrectionBars = c.Int("collection.correction-bars", 2, min: 0, max: 100),
 
             // Configured in real time; the clock may run faster, so stretch it into market time.
             RequestTimeout = c.Duration(
@@ -76,7 +87,57 @@ public sealed record NodeSettings(
             c.Int("calendar.warn-days", 30, min: 0),
             VendorSettings.From(c.Section("vendor")),
             c.String("store.sqlite-path", "data/collector.db"),
-            collection);
+            collection)
+        {
+            Queue = QueueFrom(c),
+            Gaps = GapsFrom(c, collection),
+        };
+    }
+
+    // Market time throughout: a fast demo clock retries and re-checks sooner.
+    private static QueueSettings QueueFrom(ConfigReader c) => new()
+    {
+        Concurrency = c.Positive("queue.concurrency", 4),
+        WorkTimeout = c.Duration("queue.work-timeout", TimeSpan.FromMinutes(10), allowZero: false),
+        RetryDelay = c.Duration("queue.retry-delay", TimeSpan.FromMinutes(1), allowZero: false),
+        MaxRetryDelay = c.Duration(
+            "queue.max-retry-delay", TimeSpan.FromMinutes(30), allowZero: false),
+        QuarantineAfter = c.Positive("queue.quarantine-after", 3),
+        QuarantineRetry = c.Duration(
+            "queue.quarantine-retry", TimeSpan.FromDays(1), allowZero: false),
+        RejectedFor = c.Duration("queue.unknown-symbol-for", TimeSpan.FromDays(1)),
+        SnapshotEvery = c.Positive("queue.snapshot-every", 500),
+        MaxOnboarding = c.Positive("onboarding.max-in-progress", 8),
+        PerClient = c.Positive("onboarding.per-client", 5),
+        ClientWindow = c.Duration(
+            "onboarding.client-window", TimeSpan.FromHours(1), allowZero: false),
+    };
+
+    private static GapSettings GapsFrom(ConfigReader c, CollectionSettings collection)
+    {
+        var retention = ParsePerInterval(
+            c.Section("retention.sessions"), new Dictionary<BarInterval, int>(), allowZero: true);
+
+        // Kept bars must hold what a symbol is backfilled with, or each pass would prune
+        // what the next onboarding fetches again.
+        foreach (var (interval, kept) in retention)
+        {
+            var backfill = collection.BackfillSessionsFor(interval);
+            if (kept > 0 && kept < backfill)
+            {
+                throw c.Bad($"retention.sessions.{interval.Name}", kept.ToString(),
+                    $"0 (keep for ever) or at least the backfill depth ({backfill} sessions)");
+            }
+        }
+
+        return new GapSettings
+        {
+            Every = c.Duration("gaps.every", TimeSpan.FromMinutes(15), allowZero: false),
+            SymbolsPerPass = c.Positive("gaps.symbols-per-pass", 1000),
+            LookBackSessions = ParsePerInterval(
+                c.Section("gaps.look-back-sessions"), new Dictionary<BarInterval, int>()),
+            RetentionSessions = retention,
+        };
     }
 
     // An IP literal only: Kestrel binds a host name it cannot resolve to every interface.
@@ -105,13 +166,19 @@ public sealed record NodeSettings(
     }
 
     private static IReadOnlyDictionary<BarInterval, int> ParsePerInterval(
-        ConfigReader section, IReadOnlyDictionary<BarInterval, int> defaults)
+        ConfigReader section, IReadOnlyDictionary<BarInterval, int> defaults,
+        bool allowZero = false)
     {
         var result = new Dictionary<BarInterval, int>(defaults);
         foreach (var interval in BarInterval.All)
         {
-            if (section.Has(interval.Name))
-                result[interval] = section.Positive(interval.Name, result[interval]);
+            if (!section.Has(interval.Name))
+                continue;
+
+            var fallback = result.GetValueOrDefault(interval);
+            result[interval] = allowZero
+                ? section.Int(interval.Name, fallback, min: 0)
+                : section.Positive(interval.Name, fallback);
         }
 
         return result;

@@ -23,6 +23,11 @@ public static class Equivalence
         if (expected is null || actual is null)
             return expected is null && actual is null ? null : Differs(path, expected, actual);
 
+        // Which list class carries the items is no part of the message; the items are.
+        if (expected is IEnumerable e && expected is not string
+            && actual is IEnumerable a && actual is not string)
+            return SequenceDifference(e, a, path);
+
         var type = expected.GetType();
         if (type != actual.GetType())
             return $"{path}: {type.Name} came back as {actual.GetType().Name}";

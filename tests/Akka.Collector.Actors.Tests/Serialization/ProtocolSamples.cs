@@ -27,7 +27,7 @@ public static class ProtocolSamples
     private static readonly IntervalProtocol.RoundReport Report = new(
         BarInterval.M5, 17, BarEnd, SubTick, SubTick + Duration.FromSeconds(3), 480, 20, false);
 
-    private static readonly Dictionary<Type, Func<object[]>> Factories = new()
+    private static readonly Dictionary<Type, Func<object[]>> Factories = new(QueueSamples.All)
     {
         [typeof(IntervalProtocol.GetStatus)] = () =>
         [
@@ -95,6 +95,20 @@ public static class ProtocolSamples
         [
             new UpstreamProtocol.FetchFailed(
                 BrkB, BarInterval.M5, LastHalfHour, FailureKind.MalformedReply, "bad JSON at 17"),
+        ],
+        [typeof(SymbolProtocol.FillRange)] = () =>
+        [
+            new SymbolProtocol.FillRange(Aapl, BarInterval.H4, LastHalfHour, long.MaxValue),
+            new SymbolProtocol.FillRange(BrkB, BarInterval.D1, Empty, 0),
+        ],
+        [typeof(SymbolProtocol.RangeFilled)] = () =>
+        [
+            new SymbolProtocol.RangeFilled(Aapl, BarInterval.M1, LastHalfHour, 12, 0),
+        ],
+        [typeof(SymbolProtocol.RangeFailed)] = () =>
+        [
+            new SymbolProtocol.RangeFailed(
+                BrkB, BarInterval.M2, LastHalfHour, 3, FailureKind.NotEntitled, "403 — SIP"),
         ],
     };
 

@@ -30,8 +30,9 @@ public sealed class TestNode : IAsyncDisposable
 
     private TestNode(
         WebApplication app, FakeTimeProvider clock, string directory, bool ownsDirectory,
-        RoundLog rounds)
+        RoundLog rounds, EventLog events)
     {
+        Events = events;
         _app = app;
         _directory = directory;
         _ownsDirectory = ownsDirectory;
@@ -47,6 +48,9 @@ public sealed class TestNode : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
 
     public RoundLog Rounds { get; }
+
+    /// <summary>Everything the node publishes: queue events, round reports.</summary>
+    public EventLog Events { get; }
 
     public HttpClient Http { get; }
 
@@ -111,8 +115,10 @@ public sealed class TestNode : IAsyncDisposable
 
         var rounds = new RoundLog();
         await app.StartAsync();
-        rounds.Attach(app.Services.GetRequiredService<ActorSystem>());
-        return new TestNode(app, clock, directory, ownsDirectory, rounds);
+        var system = app.Services.GetRequiredService<ActorSystem>();
+        rounds.Attach(system);
+        var events = EventLog.Attach(system);
+        return new TestNode(app, clock, directory, ownsDirectory, rounds, events);
     }
 
     /// <summary>Waits for every interval's first round (the backfill) to finish.</summary>

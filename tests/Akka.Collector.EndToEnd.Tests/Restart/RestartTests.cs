@@ -86,7 +86,9 @@ public sealed class RestartTests : IDisposable
     }
 
     private Task<TestNode> StartAsync(Instant at, Action<RecordingVendor> seen) =>
-        TestNode.StartAsync(at, Universe, directory: _directory, vendor: sp =>
+        // Without corrections, so every fetch starts exactly at a watermark.
+        TestNode.StartAsync(at, Universe, "collector.collection.correction-bars = 0",
+            directory: _directory, vendor: sp =>
         {
             var vendor = new RecordingVendor(Synthetic.For(sp));
             seen(vendor);
