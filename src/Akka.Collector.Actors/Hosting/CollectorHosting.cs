@@ -5,6 +5,7 @@ using Akka.Cluster.Tools.Singleton;
 using Akka.Collector.Actors.Budget;
 using Akka.Collector.Actors.Intervals;
 using Akka.Collector.Actors.Symbols;
+using Akka.Collector.Actors.Telemetry;
 using Akka.Collector.Actors.Upstream;
 using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Intervals;
@@ -45,7 +46,8 @@ public static class CollectorHosting
                     resolver.GetService<BarGrid>(),
                     resolver.GetService<TimeProvider>(),
                     settings,
-                    resolver.GetService<CapacityPlan>());
+                    resolver.GetService<CapacityPlan>(),
+                    resolver.GetService<CollectorMetrics>());
                 directory.Register(interval, system.ActorOf(props, $"upstream-{interval.Name}"));
             }
         });
@@ -91,7 +93,8 @@ public static class CollectorHosting
                 var collector = IntervalCollector.Props(
                     interval, symbols, resolver.GetService<BarGrid>(),
                     resolver.GetService<TimeProvider>(), settings,
-                    degraded: plan.Degraded.Contains(interval));
+                    degraded: plan.Degraded.Contains(interval),
+                    metrics: resolver.GetService<CollectorMetrics>());
 
                 system.ActorOf(
                     ClusterSingletonManager.Props(
