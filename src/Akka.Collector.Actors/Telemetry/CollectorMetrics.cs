@@ -6,9 +6,10 @@ namespace Akka.Collector.Actors.Telemetry;
 /// <summary>
 /// The collector's instruments, on the meter "Akka.Collector". Actors call the methods as
 /// things happen; the gauges read values that their feeders store here. One instance per
-/// node, made from the node's <see cref="IMeterFactory"/>, so two nodes (or two tests) in
-/// one process never count into each other's meters. The factory owns the meter and
-/// disposes of it with the node's services.
+/// node, made from the node's <see cref="IMeterFactory"/>, which owns the meter and disposes
+/// of it with the node's services. The meter's scope is that factory: the gateway's exporter
+/// keeps only its own node's instruments by it, so two nodes (or two tests) in one process
+/// never count into each other's scrapes.
 /// </summary>
 /// <remarks>
 /// Names follow OpenTelemetry; the Prometheus exporter turns "collector.rounds" into
@@ -26,7 +27,6 @@ public sealed class CollectorMetrics
     private static readonly double[] RoundSeconds =
         [0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600];
 
-    private readonly Meter _meter;
     private readonly Counter<long> _rounds;
     private readonly Histogram<double> _roundDuration;
     private readonly Gauge<double> _roundLag;
@@ -42,38 +42,38 @@ public sealed class CollectorMetrics
 
     public CollectorMetrics(IMeterFactory meters)
     {
-        _meter = meters.Create(MeterName);
+        var meter = meters.Create(MeterName);
 
-        _rounds = _meter.CreateCounter<long>(
+        _rounds = meter.CreateCounter<long>(
             "collector.rounds", "{round}", "Rounds finished, per interval");
-        _roundDuration = _meter.CreateHistogram<double>(
+        _roundDuration = meter.CreateHistogram<double>(
             "collector.round.duration", "s", "Market time from a round's start to its end",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = RoundSeconds });
-        _roundLag = _meter.CreateGauge<double>(
+        _roundLag = meter.CreateGauge<double>(
             "collector.round.lag", "s",
             "When the latest round ended: how far the newest bar end every symbol reached " +
             "lies behind the latest closed bar");
-        _symbolsDone = _meter.CreateCounter<long>(
+        _symbolsDone = meter.CreateCounter<long>(
             "collector.round.symbols_done", "{symbol}", "Symbols rounds collected");
-        _roundFailures = _meter.CreateCounter<long>(
+        _roundFailures = meter.CreateCounter<long>(
             "collector.round.failures", "{symbol}", "Symbols rounds failed, by reason");
-        _ticksCoalesced = _meter.CreateCounter<long>(
+        _ticksCoalesced = meter.CreateCounter<long>(
             "collector.ticks.coalesced", "{tick}",
             "Ticks that came while a round ran, folded into one follow-up round");
-        _vendorRequests = _meter.CreateCounter<long>(
+        _vendorRequests = meter.CreateCounter<long>(
             "collector.vendor.requests", "{request}",
             "Vendor requests by vendor, interval and outcome (ok or the failure kind)");
 
-        _meter.CreateObservableGauge(
+        meter.CreateObservableGauge(
             "collector.queue.depth", ObserveQueueDepth, "{item}",
             "Work waiting in the collection queue");
-        _meter.CreateObservableGauge(
+        meter.CreateObservableGauge(
             "collector.gaps.open", () => Observe(_gaps?.Open), "{gap}",
             "Coverage gaps known and not yet filled");
-        _meter.CreateObservableGauge(
+        meter.CreateObservableGauge(
             "collector.gaps.quarantined", () => Observe(_gaps?.Quarantined), "{gap}",
             "Gaps the filler gave up on until an operator looks");
-        _meter.CreateObservableGauge(
+        meter.CreateObservableGauge(
             "collector.gap.oldest_age", () => Observe(_gaps?.OldestAgeSeconds), "s",
             "Age of the oldest open gap");
     }
