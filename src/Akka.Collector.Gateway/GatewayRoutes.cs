@@ -1,5 +1,6 @@
 using Akka.Collector.Gateway.Candles;
 using Akka.Collector.Gateway.Health;
+using Akka.Collector.Gateway.Metrics;
 using Akka.Collector.Gateway.Status;
 using Microsoft.AspNetCore.Routing;
 
@@ -8,5 +9,6 @@ namespace Akka.Collector.Gateway;
 public static class GatewayRoutes
 {
     public static IEndpointRouteBuilder MapCollectorGateway(this IEndpointRouteBuilder app) =>
-        app.MapCandleEndpoints().MapStatusEndpoints().MapHealthEndpoints();
+        app.MapCandleEndpoints().MapStatusEndpoints().MapHealthEndpoints()
+            .MapMetricsEndpoints();
 }

@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Collector.Actors.Protocol;
+using Akka.Collector.Actors.Telemetry;
 using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Calendar;
 using Akka.Collector.Domain.Intervals;
@@ -27,6 +28,7 @@ public sealed class GapFiller : ReceiveActor
     private readonly BarGrid _grid;
     private readonly TimeProvider _clock;
     private readonly IActorRef _queue;
+    private readonly CollectorMetrics? _metrics;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     // Open gaps by where they are, with when a pass first saw them.
@@ -39,8 +41,9 @@ public sealed class GapFiller : ReceiveActor
 
     public GapFiller(
         GapSettings settings, CollectionSettings collection, ICandleStore store, BarGrid grid,
-        TimeProvider clock, IActorRef queue)
+        TimeProvider clock, IActorRef queue, CollectorMetrics? metrics = null)
     {
+        _metrics = metrics;
         _settings = settings;
         _collection = collection;
         _store = store;
@@ -68,9 +71,9 @@ public sealed class GapFiller : ReceiveActor
 
     public static Props Props(
         GapSettings settings, CollectionSettings collection, ICandleStore store, BarGrid grid,
-        TimeProvider clock, IActorRef queue) =>
+        TimeProvider clock, IActorRef queue, CollectorMetrics? metrics = null) =>
         Akka.Actor.Props.Create(() =>
-            new GapFiller(settings, collection, store, grid, clock, queue));
+            new GapFiller(settings, collection, store, grid, clock, queue, metrics));
 
     private Instant Now => _clock.GetUtcNow().ToInstant();
 
@@ -213,6 +216,8 @@ public sealed class GapFiller : ReceiveActor
             _log.Info("gap filler: pruned {0} bars past their retention", done.Pruned);
 
         _lastPass = Now;
+        var oldest = _open.Count == 0 ? Duration.Zero : _lastPass.Value - _open.Values.Min();
+        _metrics?.SetOpenGaps(_open.Count, oldest.ToTimeSpan());
         EndPass();
     }
 

@@ -7,6 +7,7 @@ using Akka.Collector.Actors.Gaps;
 using Akka.Collector.Actors.Intervals;
 using Akka.Collector.Actors.Queue;
 using Akka.Collector.Actors.Symbols;
+using Akka.Collector.Actors.Telemetry;
 using Akka.Collector.Actors.Upstream;
 using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Intervals;
@@ -47,7 +48,8 @@ public static class CollectorHosting
                     resolver.GetService<BarGrid>(),
                     resolver.GetService<TimeProvider>(),
                     settings,
-                    resolver.GetService<CapacityPlan>());
+                    resolver.GetService<CapacityPlan>(),
+                    resolver.GetService<CollectorMetrics>());
                 directory.Register(interval, system.ActorOf(props, $"upstream-{interval.Name}"));
             }
         });
@@ -94,7 +96,8 @@ public static class CollectorHosting
                 var collector = IntervalCollector.Props(
                     interval, symbols, resolver.GetService<BarGrid>(),
                     resolver.GetService<TimeProvider>(), settings,
-                    degraded: plan.Degraded.Contains(interval), universe);
+                    degraded: plan.Degraded.Contains(interval), universe,
+                    metrics: resolver.GetService<CollectorMetrics>());
 
                 system.ActorOf(
                     ClusterSingletonManager.Props(
@@ -121,7 +124,8 @@ public static class CollectorHosting
         {
             var props = CollectionQueue.Props(
                 queueSettings, settings, registry.Get<SymbolRegion>(),
-                resolver.GetService<BarGrid>(), resolver.GetService<TimeProvider>());
+                resolver.GetService<BarGrid>(), resolver.GetService<TimeProvider>(),
+                resolver.GetService<CollectorMetrics>());
 
             system.ActorOf(
                 ClusterSingletonManager.Props(
@@ -150,7 +154,7 @@ public static class CollectorHosting
             var props = GapFiller.Props(
                 gapSettings, settings, resolver.GetService<ICandleStore>(),
                 resolver.GetService<BarGrid>(), resolver.GetService<TimeProvider>(),
-                registry.Get<QueueProxy>());
+                registry.Get<QueueProxy>(), resolver.GetService<CollectorMetrics>());
 
             system.ActorOf(
                 ClusterSingletonManager.Props(

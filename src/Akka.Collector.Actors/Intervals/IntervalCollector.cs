@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Collector.Actors.Protocol;
+using Akka.Collector.Actors.Telemetry;
 using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Calendar;
 using Akka.Collector.Domain.Intervals;
@@ -33,6 +34,7 @@ public sealed class IntervalCollector : ReceiveActor
     private readonly bool _degraded;
     // The collection queue keeps the runtime universe; null in specs that fix it.
     private readonly IActorRef? _universeSource;
+    private readonly CollectorMetrics? _metrics;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     // Timer callbacks run off the actor's thread, where Self cannot be read: keep it here.
@@ -64,12 +66,14 @@ public sealed class IntervalCollector : ReceiveActor
         TimeProvider clock,
         CollectionSettings settings,
         bool degraded = false,
-        IActorRef? universe = null)
+        IActorRef? universe = null,
+        CollectorMetrics? metrics = null)
     {
         _interval = interval;
         _universeSource = universe;
         _universe = settings.Universe;
         _degraded = degraded;
+        _metrics = metrics;
         _symbols = symbols;
         _grid = grid;
         _clock = clock;
@@ -86,9 +90,10 @@ public sealed class IntervalCollector : ReceiveActor
 
     public static Props Props(
         BarInterval interval, IActorRef symbols, BarGrid grid, TimeProvider clock,
-        CollectionSettings settings, bool degraded = false, IActorRef? universe = null) =>
-        Akka.Actor.Props.Create(() =>
-            new IntervalCollector(interval, symbols, grid, clock, settings, degraded, universe));
+        CollectionSettings settings, bool degraded = false, IActorRef? universe = null,
+        CollectorMetrics? metrics = null) =>
+        Akka.Actor.Props.Create(() => new IntervalCollector(
+            interval, symbols, grid, clock, settings, degraded, universe, metrics));
 
     private Instant Now => _clock.GetUtcNow().ToInstant();
 
@@ -128,6 +133,7 @@ public sealed class IntervalCollector : ReceiveActor
         if (_round is not null || _askingUniverse)
         {
             _ticksCoalesced++;
+            _metrics?.TicksCoalesced(_interval);
             _tickPending = true;
             _log.Info(
                 "{0}: tick while round {1} runs; coalesced into a follow-up round ({2} so far)",
@@ -278,6 +284,10 @@ public sealed class IntervalCollector : ReceiveActor
         if (round.Failed == 0 && (_completeUpTo is not { } before || round.UpTo > before))
             _completeUpTo = round.UpTo;
 
+        _metrics?.RoundEnded(_interval, _lastRound.Duration.ToTimeSpan(),
+            RoundLag.Behind(_grid, _settings, _interval, Now, _completeUpTo), round.Done,
+            round.FailuresByKind);
+
         if (round.Failed > 0)
         {
             _log.Warning("{0}: round {1} up to {2} finished: {3} done, {4} failed",
@@ -343,6 +353,7 @@ public sealed class IntervalCollector : ReceiveActor
         public HashSet<Symbol> Outstanding { get; } = outstanding;
         public int Done { get; set; }
         public int Failed { get; private set; }
+        public IReadOnlyDictionary<string, int> FailuresByKind => _byKind;
 
         public void CountFailure(string kind, string? reason = null, int count = 1)
         {

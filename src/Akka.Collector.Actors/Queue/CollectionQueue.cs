@@ -1,5 +1,6 @@
 using Akka.Actor;
 using Akka.Collector.Actors.Protocol;
+using Akka.Collector.Actors.Telemetry;
 using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Calendar;
 using Akka.Collector.Domain.Intervals;
@@ -30,6 +31,7 @@ public sealed class CollectionQueue : ReceivePersistentActor, IWithTimers
     private readonly IActorRef _symbols;
     private readonly BarGrid _grid;
     private readonly TimeProvider _clock;
+    private readonly CollectorMetrics? _metrics;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly QueueState _state = new();
 
@@ -46,8 +48,9 @@ public sealed class CollectionQueue : ReceivePersistentActor, IWithTimers
 
     public CollectionQueue(
         QueueSettings settings, CollectionSettings collection, IActorRef symbols, BarGrid grid,
-        TimeProvider clock)
+        TimeProvider clock, CollectorMetrics? metrics = null)
     {
+        _metrics = metrics;
         _settings = settings;
         _collection = collection;
         _symbols = symbols;
@@ -85,9 +88,9 @@ public sealed class CollectionQueue : ReceivePersistentActor, IWithTimers
 
     public static Props Props(
         QueueSettings settings, CollectionSettings collection, IActorRef symbols, BarGrid grid,
-        TimeProvider clock) =>
+        TimeProvider clock, CollectorMetrics? metrics = null) =>
         Akka.Actor.Props.Create(() =>
-            new CollectionQueue(settings, collection, symbols, grid, clock));
+            new CollectionQueue(settings, collection, symbols, grid, clock, metrics));
 
     private Instant Now => _clock.GetUtcNow().ToInstant();
 
@@ -602,6 +605,8 @@ public sealed class CollectionQueue : ReceivePersistentActor, IWithTimers
             // On this node's event stream too, for metrics and for tests that wait on them.
             foreach (var @event in events)
                 Context.System.EventStream.Publish(@event);
+            _metrics?.SetQueueDepth(_state.Depth);
+            _metrics?.SetQuarantined(_state.Quarantined.Count);
 
             if (_eventsSinceSnapshot >= _settings.SnapshotEvery)
             {

@@ -1,6 +1,7 @@
 using Akka.Actor;
 using Akka.Collector.Actors.Budget;
 using Akka.Collector.Actors.Protocol;
+using Akka.Collector.Actors.Telemetry;
 using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Intervals;
 using Akka.Collector.Domain.Symbols;
@@ -27,6 +28,7 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
     private readonly BarGrid _grid;
     private readonly TimeProvider _clock;
     private readonly CollectionSettings _settings;
+    private readonly CollectorMetrics? _metrics;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     // Requests waiting for the merge window, grouped by the range they ask for.
@@ -54,7 +56,8 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
         BarGrid grid,
         TimeProvider clock,
         CollectionSettings settings,
-        CapacityPlan plan)
+        CapacityPlan plan,
+        CollectorMetrics? metrics = null)
     {
         _interval = interval;
         _source = source;
@@ -62,6 +65,7 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
         _grid = grid;
         _clock = clock;
         _settings = settings;
+        _metrics = metrics;
         _budget = new RequestBudget(plan.ReservedFor(interval), clock);
 
         Receive<UpstreamProtocol.FetchBars>(OnFetch);
@@ -81,9 +85,10 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
 
     public static Props Props(
         BarInterval interval, IBarSource source, ICandleStore store, BarGrid grid,
-        TimeProvider clock, CollectionSettings settings, CapacityPlan plan) =>
+        TimeProvider clock, CollectionSettings settings, CapacityPlan plan,
+        CollectorMetrics? metrics = null) =>
         Akka.Actor.Props.Create(() =>
-            new UpstreamBatcher(interval, source, store, grid, clock, settings, plan));
+            new UpstreamBatcher(interval, source, store, grid, clock, settings, plan, metrics));
 
     private void OnFetch(UpstreamProtocol.FetchBars fetch)
     {
@@ -187,6 +192,8 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
     private void OnFetched(Fetched fetched)
     {
         _inFlight--;
+        _metrics?.VendorRequest(
+            _source.Name, _interval, fetched.Failure?.Kind.ToString() ?? CollectorMetrics.Ok);
         if (fetched.Shaped is { } shaped)
         {
             _writing++;

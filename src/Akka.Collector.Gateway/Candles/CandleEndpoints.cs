@@ -20,6 +20,8 @@ namespace Akka.Collector.Gateway.Candles;
 /// symbol's entity collect now and the request waits a bounded time: 200 if the bars arrive,
 /// 503 with an honest Retry-After while the fetch is still in flight, 502/504 naming the
 /// vendor fault when it failed. allowStale=true answers from the store without waiting.
+/// A 200 carries an ETag and may be cached until its interval's next round (see
+/// <see cref="CandleCaching"/>); every other answer is no-store.
 /// </summary>
 public static class CandleEndpoints
 {
@@ -42,6 +44,10 @@ public static class CandleEndpoints
         UniverseView universe,
         CancellationToken cancel)
     {
+        // Only a 200 may be cached, and it says so itself; every other answer describes a
+        // moment (an error, a fetch in flight), so none is kept by a browser or a proxy.
+        http.HttpContext.Response.Headers.CacheControl = CandleCaching.NoStore;
+
         var q = http.Query;
         var now = clock.GetUtcNow().ToInstant();
         var (request, error) = CandleRequest.Parse(
@@ -101,7 +107,8 @@ public static class CandleEndpoints
 
         return outcome switch
         {
-            SymbolWait.Outcome.Ready ready => Results.Json(
+            SymbolWait.Outcome.Ready ready => CandleCaching.Answer(
+                http.HttpContext,
                 await BuildAsync(
                     request, ready.Watermark, required, store, grid, clock, settings, cancel)
                 with
@@ -109,7 +116,8 @@ public static class CandleEndpoints
                     History = await HistoryGap.CheckAsync(
                         request, store, grid, settings, now, await queue.GetAsync(cancel),
                         cancel),
-                }),
+                },
+                request.Interval, grid, clock, settings),
             SymbolWait.Outcome.InFlight wait => Problems.StillFetching(
                 request, wait.RetryAfter, await NewestAsync(request, store, grid, clock, cancel)),
             SymbolWait.Outcome.Failed failed => Problems.VendorFault(

@@ -4,6 +4,7 @@ using Akka.Collector.Domain.Intervals;
 using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Calendar;
 using Akka.Collector.Domain.Time;
+using Akka.Collector.Gateway.Metrics;
 using Akka.Collector.Node.Configuration;
 using Akka.Collector.Node.Services;
 using Akka.Collector.Store;
@@ -53,6 +54,7 @@ public static class CollectorServices
 
         services.AddCollectorActorServices();
         services.AddSingleton<Gateway.Universe.UniverseView>();
+        services.AddCollectorMetrics();
         services.AddHostedService<CalendarWatch>();
         return services;
     }
