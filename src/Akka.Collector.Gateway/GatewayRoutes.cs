@@ -1,3 +1,4 @@
+using Akka.Collector.Gateway.Admin;
 using Akka.Collector.Gateway.Candles;
 using Akka.Collector.Gateway.Health;
 using Akka.Collector.Gateway.Status;
@@ -8,5 +9,6 @@ namespace Akka.Collector.Gateway;
 public static class GatewayRoutes
 {
     public static IEndpointRouteBuilder MapCollectorGateway(this IEndpointRouteBuilder app) =>
-        app.MapCandleEndpoints().MapStatusEndpoints().MapHealthEndpoints();
+        app.MapCandleEndpoints().MapStatusEndpoints().MapHealthEndpoints()
+            .MapAdminEndpoints();
 }

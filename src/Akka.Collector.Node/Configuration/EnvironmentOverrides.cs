@@ -21,6 +21,7 @@ public static class EnvironmentOverrides
         ["COLLECTOR_VENDOR"] = "collector.vendor.kind",
         ["COLLECTOR_REPLAY_DIR"] = "collector.vendor.replay.directory",
         ["COLLECTOR_SQLITE_PATH"] = "collector.store.sqlite-path",
+        ["COLLECTOR_ADMIN_TOKEN"] = "collector.admin.token",
         ["AKKA_LOGLEVEL"] = "akka.loglevel",
     };
 
