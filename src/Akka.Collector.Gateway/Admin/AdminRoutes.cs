@@ -40,7 +40,7 @@ public static class AdminRoutes
     /// <summary>Every admin endpoint the gateway itself serves.</summary>
     public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapAdminGroup().MapClusterEndpoints();
+        app.MapAdminGroup().MapClusterEndpoints().MapShardingEndpoints();
         return app;
     }
 }
