@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace Akka.Collector.Cli.Http;
 
@@ -12,7 +13,11 @@ namespace Akka.Collector.Cli.Http;
 /// </summary>
 public sealed class AdminClient(HttpClient http, string? token) : IDisposable
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    // Optional fields left out are absent from the body, not null.
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
 
     public Uri BaseAddress => http.BaseAddress!;
 

@@ -28,9 +28,22 @@ public static class ShardingEndpoints
         var regions = new List<object>();
         foreach (var typeName in sharding.ShardTypeNames.OrderBy(n => n, StringComparer.Ordinal))
         {
-            var stats = await sharding.ShardRegion(typeName).Ask<ClusterShardingStats>(
-                new GetClusterShardingStats(StatsTimeout), StatsTimeout + TimeSpan.FromSeconds(1));
-            regions.Add(ToRegion(typeName, stats));
+            try
+            {
+                var stats = await sharding.ShardRegion(typeName).Ask<ClusterShardingStats>(
+                    new GetClusterShardingStats(StatsTimeout),
+                    StatsTimeout + TimeSpan.FromSeconds(1));
+                regions.Add(ToRegion(typeName, stats));
+            }
+            catch (AskTimeoutException)
+            {
+                return Results.Problem(
+                    title: "Sharding did not answer",
+                    detail: $"The {typeName} region gave no statistics within " +
+                            $"{StatsTimeout.TotalSeconds:0} s; 'cluster show' tells whether " +
+                            "its coordinator's node is reachable.",
+                    statusCode: StatusCodes.Status504GatewayTimeout);
+            }
         }
 
         return Results.Json(new { regions });
