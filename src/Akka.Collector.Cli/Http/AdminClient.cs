@@ -86,8 +86,12 @@ public sealed class AdminClient(HttpClient http, string? token) : IDisposable
     {
         var status = (int)response.StatusCode;
         var problem = Problem.From(text);
-        var what = problem?.ToString()
-            ?? $"{response.ReasonPhrase} ({method} /{path.TrimStart('/')})";
+        var request = $"{method} /{path.TrimStart('/')}";
+
+        // A problem without a detail (a route the node does not have) names the request.
+        var what = problem is { Detail: not null }
+            ? problem.ToString().TrimEnd('.')
+            : $"{problem?.Title ?? response.ReasonPhrase} ({request})";
 
         if (response.StatusCode == HttpStatusCode.Unauthorized)
         {
