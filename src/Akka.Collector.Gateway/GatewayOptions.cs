@@ -22,4 +22,20 @@ public sealed record GatewayOptions
 
     /// <summary>The widest from..to span a request may ask for.</summary>
     public TimeSpan MaxRange { get; init; } = TimeSpan.FromDays(3660);
+
+    /// <summary>
+    /// The bearer token admin calls must carry (collector.admin.token); null or empty: the
+    /// admin API answers every call 401 until one is set. Never logged.
+    /// </summary>
+    public string? AdminToken { get; init; }
+
+    // A record prints its properties; the token must not reach a log that way.
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        builder.Append($"StaleWait = {StaleWait}, FreshnessAsk = {FreshnessAsk}, ");
+        builder.Append($"DefaultLimit = {DefaultLimit}, MaxLimit = {MaxLimit}, ");
+        builder.Append($"MaxRange = {MaxRange}, AdminToken = ");
+        builder.Append(string.IsNullOrEmpty(AdminToken) ? "(none)" : "(set)");
+        return true;
+    }
 }

@@ -1,3 +1,4 @@
+using Akka.Collector.Gateway.Admin;
 using Akka.Collector.Gateway.Candles;
 using Akka.Collector.Gateway.Health;
 using Akka.Collector.Gateway.Metrics;
@@ -10,5 +11,6 @@ public static class GatewayRoutes
 {
     public static IEndpointRouteBuilder MapCollectorGateway(this IEndpointRouteBuilder app) =>
         app.MapCandleEndpoints().MapStatusEndpoints().MapHealthEndpoints()
-            .MapMetricsEndpoints();
+            .MapMetricsEndpoints()
+            .MapAdminEndpoints();
 }

@@ -19,6 +19,7 @@ public static class CollectorAkka
     public static IServiceCollection AddCollectorAkka(
         this IServiceCollection services, NodeSettings settings, Config hocon)
     {
+        var discovery = DiscoverySettings.From(hocon, settings);
         return services.AddAkka(SystemName, (akka, sp) =>
         {
             var collection = sp.GetRequiredService<CollectionSettings>();
@@ -42,14 +43,17 @@ public static class CollectorAkka
                 .WithCollectionQueue(collection, settings.Queue)
                 .WithIntervalCollectors(collection)
                 .WithGapFiller(collection, settings.Gaps)
-                .WithActors((system, _) => JoinSelfWhenAlone(system, settings));
+                .WithClusterDiscovery(discovery, settings)
+                .WithActors((system, _) => JoinSelfWhenAlone(system, settings, discovery));
         });
     }
 
-    // With no seed nodes configured the node forms a one-node cluster by itself.
-    private static void JoinSelfWhenAlone(ActorSystem system, NodeSettings settings)
+    // With no seed nodes configured the node forms a one-node cluster by itself, unless
+    // cluster bootstrap is to find the others.
+    private static void JoinSelfWhenAlone(
+        ActorSystem system, NodeSettings settings, DiscoverySettings discovery)
     {
-        if (settings.SeedNodes.Count > 0)
+        if (settings.SeedNodes.Count > 0 || discovery.Kubernetes)
             return;
 
         var cluster = Akka.Cluster.Cluster.Get(system);

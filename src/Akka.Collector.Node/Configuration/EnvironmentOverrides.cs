@@ -21,6 +21,12 @@ public static class EnvironmentOverrides
         ["COLLECTOR_VENDOR"] = "collector.vendor.kind",
         ["COLLECTOR_REPLAY_DIR"] = "collector.vendor.replay.directory",
         ["COLLECTOR_SQLITE_PATH"] = "collector.store.sqlite-path",
+        ["COLLECTOR_ADMIN_TOKEN"] = "collector.admin.token",
+        ["COLLECTOR_DISCOVERY"] = "collector.cluster.discovery",
+        ["COLLECTOR_MANAGEMENT_PORT"] = "collector.cluster.management.port",
+        ["COLLECTOR_BOOTSTRAP_SERVICE"] = "collector.cluster.bootstrap.service-name",
+        ["COLLECTOR_BOOTSTRAP_CONTACT_POINTS"] =
+            "collector.cluster.bootstrap.required-contact-points",
         ["AKKA_LOGLEVEL"] = "akka.loglevel",
     };
 

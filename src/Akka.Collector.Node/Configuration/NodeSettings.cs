@@ -72,6 +72,7 @@ public sealed record NodeSettings(
             DefaultLimit = c.Positive("gateway.default-limit", 500),
             MaxLimit = c.Positive("gateway.max-limit", 10_000),
             MaxRange = c.Duration("gateway.max-range", TimeSpan.FromDays(3660), allowZero: false),
+            AdminToken = Blank(c.String("admin.token", "")),
         };
 
         return new NodeSettings(
