@@ -21,6 +21,12 @@ public static class CollectorHosting
 {
     public const string SymbolRegionName = "symbol";
 
+    /// <summary>
+    /// The cluster role of nodes that collect: symbol shards, the shard coordinator and the
+    /// interval singletons live only on nodes with it.
+    /// </summary>
+    public const string CollectorRole = "collector";
+
     /// <summary>Services the actors take from the container.</summary>
     public static IServiceCollection AddCollectorActorServices(this IServiceCollection services)
     {
@@ -67,13 +73,30 @@ public static class CollectorHosting
             new SymbolMessageExtractor(settings.Shards),
             new ShardOptions
             {
-                // The coordinator's state goes to the SQL journal: no durable-data files on disk.
+                Role = CollectorRole,
+                // The coordinator's state goes to the SQL journal: no durable-data files on
+                // disk. Entities are not remembered: every round asks every symbol, which
+                // starts its entity on the shard's new node, and its state is in the store.
                 StateStoreMode = StateStoreMode.Persistence,
                 RememberEntities = false,
             });
     }
 
-    /// <summary>One collector singleton per interval, and a proxy to each on this node.</summary>
+    /// <summary>
+    /// A proxy to the symbol shards for a node that hosts none (gateway only): it routes
+    /// chart requests to the collector nodes, under the same registry key as the region.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithSymbolRegionProxy(
+        this AkkaConfigurationBuilder builder, CollectionSettings settings)
+    {
+        return builder.WithShardRegionProxy<SymbolRegion>(
+            SymbolRegionName, CollectorRole, new SymbolMessageExtractor(settings.Shards));
+    }
+
+    /// <summary>
+    /// One collector singleton per interval, managed from every collector node: the oldest
+    /// runs them all, and when it leaves or is downed the next oldest starts them.
+    /// </summary>
     public static AkkaConfigurationBuilder WithIntervalCollectors(
         this AkkaConfigurationBuilder builder, CollectionSettings settings)
     {
@@ -81,13 +104,11 @@ public static class CollectorHosting
         {
             var symbols = registry.Get<SymbolRegion>();
             var plan = resolver.GetService<CapacityPlan>();
-            var directory = resolver.GetService<IntervalDirectory>();
-            var singletonSettings = ClusterSingletonManagerSettings.Create(system);
-            var proxySettings = ClusterSingletonProxySettings.Create(system);
+            var singletonSettings = ClusterSingletonManagerSettings.Create(system)
+                .WithRole(CollectorRole);
 
             foreach (var interval in BarInterval.All)
             {
-                var name = $"interval-{interval.Name}";
                 var collector = IntervalCollector.Props(
                     interval, symbols, resolver.GetService<BarGrid>(),
                     resolver.GetService<TimeProvider>(), settings,
@@ -96,7 +117,27 @@ public static class CollectorHosting
                 system.ActorOf(
                     ClusterSingletonManager.Props(
                         collector, PoisonPill.Instance, singletonSettings),
-                    name);
+                    IntervalActorName(interval));
+            }
+        });
+    }
+
+    /// <summary>
+    /// A proxy to each interval singleton, on every node (status asks them, whichever node
+    /// runs them).
+    /// </summary>
+    public static AkkaConfigurationBuilder WithIntervalProxies(
+        this AkkaConfigurationBuilder builder)
+    {
+        return builder.WithActors((system, _, resolver) =>
+        {
+            var directory = resolver.GetService<IntervalDirectory>();
+            var proxySettings = ClusterSingletonProxySettings.Create(system)
+                .WithRole(CollectorRole);
+
+            foreach (var interval in BarInterval.All)
+            {
+                var name = IntervalActorName(interval);
                 var proxy = system.ActorOf(
                     ClusterSingletonProxy.Props($"/user/{name}", proxySettings),
                     $"{name}-proxy");
@@ -104,4 +145,6 @@ public static class CollectorHosting
             }
         });
     }
+
+    private static string IntervalActorName(BarInterval interval) => $"interval-{interval.Name}";
 }

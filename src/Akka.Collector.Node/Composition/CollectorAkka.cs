@@ -32,17 +32,25 @@ public static class CollectorAkka
                 .WithRemoting(settings.Hostname, settings.Port)
                 .WithClustering(new ClusterOptions
                 {
-                    Roles = ["collector"],
+                    Roles = [.. settings.Roles.Names],
                     SeedNodes = [.. settings.SeedNodes],
                 })
                 .WithSqlPersistence(
                     CollectorServices.SqliteConnectionString(settings), ProviderName.SQLiteMS)
-                .WithUpstreamBatchers(collection)
-                .WithSymbolEntities(collection)
-                .WithIntervalCollectors(collection)
+                .WithRoleParts(settings.Roles, collection)
+                .WithIntervalProxies()
                 .WithActors((system, _) => JoinSelfWhenAlone(system, settings));
         });
     }
+
+    // A collector hosts the work; a gateway-only node reaches it through proxies.
+    private static AkkaConfigurationBuilder WithRoleParts(
+        this AkkaConfigurationBuilder akka, NodeRoles roles, CollectionSettings collection) =>
+        roles.Collector
+            ? akka.WithUpstreamBatchers(collection)
+                .WithSymbolEntities(collection)
+                .WithIntervalCollectors(collection)
+            : akka.WithSymbolRegionProxy(collection);
 
     // With no seed nodes configured the node forms a one-node cluster by itself.
     private static void JoinSelfWhenAlone(ActorSystem system, NodeSettings settings)
