@@ -3,8 +3,8 @@ namespace Akka.Collector.Cluster.Tests.Harness;
 /// <summary>Akka settings of the test nodes, where they differ from production.</summary>
 public static class ClusterHocon
 {
-    /// <param name="collectors">Collector nodes the cluster waits for before it is Up.</param>
-    public static string For(int collectors) => $$"""
+    /// <param name="members">Nodes the cluster waits for before any is Up.</param>
+    public static string For(int members) => $$"""
         akka {
           loglevel = INFO
           # Strict serialization: every message, local ones too, goes through its serializer,
@@ -19,12 +19,15 @@ public static class ClusterHocon
             failure-detector.acceptable-heartbeat-pause = 8s
             split-brain-resolver.stable-after = 5s
 
-            # No shard is placed before every collector is Up, so the first rounds spread
-            # the symbols instead of putting every shard on the first node.
-            role.collector.min-nr-of-members = {{collectors}}
+            # Every node becomes Up at once, so the singletons start once, on the oldest, and
+            # no shard is placed before the other nodes are members. Cluster-wide only: the
+            # role-restricted coordinator reads role.collector.min-nr-of-members, waits for
+            # that many regions each time it starts, also on a survivor after a node died,
+            # and would never place a shard again (hocon/akka.conf says so too).
+            min-nr-of-members = {{members}}
 
             sharding {
-              # Even out quickly and wholly: the spread is asserted within seconds.
+              # Even out quickly and wholly: the spread is awaited within seconds.
               rebalance-interval = 2s
               least-shard-allocation-strategy {
                 rebalance-absolute-limit = 30

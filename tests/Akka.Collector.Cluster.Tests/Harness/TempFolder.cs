@@ -1,8 +1,14 @@
 namespace Akka.Collector.Cluster.Tests.Harness;
 
-/// <summary>A fresh folder for one run's nodes and store, deleted at the end.</summary>
+/// <summary>
+/// A fresh folder for one run's nodes and store, deleted at the end unless
+/// CLUSTER_TESTS_KEEP is set (then the nodes' logs and the store stay for a post-mortem).
+/// </summary>
 public sealed class TempFolder : IDisposable
 {
+    private static readonly bool Keep =
+        !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("CLUSTER_TESTS_KEEP"));
+
     public string Path { get; } = System.IO.Path.Combine(
         System.IO.Path.GetTempPath(), "collector-cluster-" + Guid.NewGuid().ToString("N"));
 
@@ -10,6 +16,9 @@ public sealed class TempFolder : IDisposable
 
     public void Dispose()
     {
+        if (Keep)
+            return;
+
         try
         {
             Directory.Delete(Path, recursive: true);

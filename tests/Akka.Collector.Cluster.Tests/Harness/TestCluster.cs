@@ -59,7 +59,7 @@ public sealed class TestCluster : IAsyncDisposable
                 collector.node.seed-nodes = {{seeds}}
                 {{store.Hocon}}
                 {{ReplaySession.Hocon}}
-                {{ClusterHocon.For(collectors)}}
+                {{ClusterHocon.For(ports.Count)}}
                 """;
             var name = collector ? $"collector-{i + 1}" : $"gateway-{i - collectors + 1}";
             cluster._nodes.Add(NodeProcess.Start(

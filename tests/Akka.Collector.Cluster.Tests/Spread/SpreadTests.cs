@@ -50,7 +50,7 @@ public sealed class SpreadTests(ReferenceRun reference) : IDisposable
                 chart.GetProperty("candles").GetArrayLength());
         }
 
-        // a collector-only role is not asked here; a chart on any node of this cluster works
+        // a collector that is also a gateway serves charts too
         using var chartOnCollector = await cluster.Nodes[0].Http.GetAsync(
             "/api/v1/candles/AAPL?interval=1m&limit=1");
         Assert.Equal(HttpStatusCode.OK, chartOnCollector.StatusCode);
