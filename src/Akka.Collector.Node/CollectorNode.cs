@@ -1,6 +1,7 @@
 using Akka.Collector.Gateway;
 using Akka.Collector.Node.Composition;
 using Akka.Collector.Node.Configuration;
+using Akka.Collector.Node.ManualClock;
 
 namespace Akka.Collector.Node;
 
@@ -29,7 +30,8 @@ public static class CollectorNode
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.MapCollectorGateway();
+        app.MapRoleEndpoints(settings.Roles);
+        app.MapManualClock(settings);
         return app;
     }
 }

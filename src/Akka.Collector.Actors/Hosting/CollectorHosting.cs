@@ -24,6 +24,12 @@ public static class CollectorHosting
 {
     public const string SymbolRegionName = "symbol";
 
+    /// <summary>
+    /// The cluster role of nodes that collect: symbol shards, the shard coordinator and the
+    /// interval singletons live only on nodes with it.
+    /// </summary>
+    public const string CollectorRole = "collector";
+
     /// <summary>Services the actors take from the container.</summary>
     public static IServiceCollection AddCollectorActorServices(this IServiceCollection services)
     {
@@ -71,13 +77,30 @@ public static class CollectorHosting
             new SymbolMessageExtractor(settings.Shards),
             new ShardOptions
             {
-                // The coordinator's state goes to the SQL journal: no durable-data files on disk.
+                Role = CollectorRole,
+                // The coordinator's state goes to the SQL journal: no durable-data files on
+                // disk. Entities are not remembered: every round asks every symbol, which
+                // starts its entity on the shard's new node, and its state is in the store.
                 StateStoreMode = StateStoreMode.Persistence,
                 RememberEntities = false,
             });
     }
 
-    /// <summary>One collector singleton per interval, and a proxy to each on this node.</summary>
+    /// <summary>
+    /// A proxy to the symbol shards for a node that hosts none (gateway only): it routes
+    /// chart requests to the collector nodes, under the same registry key as the region.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithSymbolRegionProxy(
+        this AkkaConfigurationBuilder builder, CollectionSettings settings)
+    {
+        return builder.WithShardRegionProxy<SymbolRegion>(
+            SymbolRegionName, CollectorRole, new SymbolMessageExtractor(settings.Shards));
+    }
+
+    /// <summary>
+    /// One collector singleton per interval, managed from every collector node: the oldest
+    /// runs them all, and when it leaves or is downed the next oldest starts them.
+    /// </summary>
     public static AkkaConfigurationBuilder WithIntervalCollectors(
         this AkkaConfigurationBuilder builder, CollectionSettings settings)
     {
@@ -86,13 +109,11 @@ public static class CollectorHosting
             var symbols = registry.Get<SymbolRegion>();
             var universe = registry.TryGet<QueueProxy>(out var queue) ? queue : null;
             var plan = resolver.GetService<CapacityPlan>();
-            var directory = resolver.GetService<IntervalDirectory>();
-            var singletonSettings = ClusterSingletonManagerSettings.Create(system);
-            var proxySettings = ClusterSingletonProxySettings.Create(system);
+            var singletonSettings = ClusterSingletonManagerSettings.Create(system)
+                .WithRole(CollectorRole);
 
             foreach (var interval in BarInterval.All)
             {
-                var name = $"interval-{interval.Name}";
                 var collector = IntervalCollector.Props(
                     interval, symbols, resolver.GetService<BarGrid>(),
                     resolver.GetService<TimeProvider>(), settings,
@@ -102,7 +123,27 @@ public static class CollectorHosting
                 system.ActorOf(
                     ClusterSingletonManager.Props(
                         collector, PoisonPill.Instance, singletonSettings),
-                    name);
+                    IntervalActorName(interval));
+            }
+        });
+    }
+
+    /// <summary>
+    /// A proxy to each interval singleton, on every node (status asks them, whichever node
+    /// runs them).
+    /// </summary>
+    public static AkkaConfigurationBuilder WithIntervalProxies(
+        this AkkaConfigurationBuilder builder)
+    {
+        return builder.WithActors((system, _, resolver) =>
+        {
+            var directory = resolver.GetService<IntervalDirectory>();
+            var proxySettings = ClusterSingletonProxySettings.Create(system)
+                .WithRole(CollectorRole);
+
+            foreach (var interval in BarInterval.All)
+            {
+                var name = IntervalActorName(interval);
                 var proxy = system.ActorOf(
                     ClusterSingletonProxy.Props($"/user/{name}", proxySettings),
                     $"{name}-proxy");
@@ -112,9 +153,9 @@ public static class CollectorHosting
     }
 
     /// <summary>
-    /// The collection queue: one singleton per cluster, journaled on the SQL journal, and a
-    /// proxy to it on this node (registered as <see cref="QueueProxy"/>). Register it before
-    /// the interval collectors, which take their universe from it.
+    /// The collection queue singleton, managed from every collector node (the oldest runs
+    /// it), journaled on the SQL journal. Needs the symbol region and
+    /// <see cref="WithQueueProxies"/> before it.
     /// </summary>
     public static AkkaConfigurationBuilder WithCollectionQueue(
         this AkkaConfigurationBuilder builder, CollectionSettings settings,
@@ -128,21 +169,15 @@ public static class CollectorHosting
                 resolver.GetService<CollectorMetrics>());
 
             system.ActorOf(
-                ClusterSingletonManager.Props(
-                    props, PoisonPill.Instance, ClusterSingletonManagerSettings.Create(system)),
+                ClusterSingletonManager.Props(props, PoisonPill.Instance,
+                    ClusterSingletonManagerSettings.Create(system).WithRole(CollectorRole)),
                 CollectionQueue.Id);
-            var proxy = system.ActorOf(
-                ClusterSingletonProxy.Props(
-                    $"/user/{CollectionQueue.Id}", ClusterSingletonProxySettings.Create(system)),
-                $"{CollectionQueue.Id}-proxy");
-            registry.Register<QueueProxy>(proxy);
         });
     }
 
     /// <summary>
-    /// The gap filler: one singleton per cluster, feeding the collection queue, and a proxy
-    /// to it on this node (registered as <see cref="GapFillerProxy"/>). Register it after
-    /// the queue.
+    /// The gap filler singleton, managed from every collector node, feeding the collection
+    /// queue through this node's proxy.
     /// </summary>
     public static AkkaConfigurationBuilder WithGapFiller(
         this AkkaConfigurationBuilder builder, CollectionSettings settings,
@@ -150,21 +185,40 @@ public static class CollectorHosting
     {
         return builder.WithActors((system, registry, resolver) =>
         {
-            const string name = "gap-filler";
             var props = GapFiller.Props(
                 gapSettings, settings, resolver.GetService<ICandleStore>(),
                 resolver.GetService<BarGrid>(), resolver.GetService<TimeProvider>(),
                 registry.Get<QueueProxy>(), resolver.GetService<CollectorMetrics>());
 
             system.ActorOf(
-                ClusterSingletonManager.Props(
-                    props, PoisonPill.Instance, ClusterSingletonManagerSettings.Create(system)),
-                name);
-            var proxy = system.ActorOf(
-                ClusterSingletonProxy.Props(
-                    $"/user/{name}", ClusterSingletonProxySettings.Create(system)),
-                $"{name}-proxy");
-            registry.Register<GapFillerProxy>(proxy);
+                ClusterSingletonManager.Props(props, PoisonPill.Instance,
+                    ClusterSingletonManagerSettings.Create(system).WithRole(CollectorRole)),
+                GapFillerName);
         });
     }
+
+    /// <summary>
+    /// Proxies to the queue and the gap filler on every node, registered as
+    /// <see cref="QueueProxy"/> and <see cref="GapFillerProxy"/>: the gateway onboards
+    /// through the queue and the interval collectors take their universe from it. Register
+    /// before the collector parts.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithQueueProxies(this AkkaConfigurationBuilder builder)
+    {
+        return builder.WithActors((system, registry) =>
+        {
+            var proxySettings = ClusterSingletonProxySettings.Create(system)
+                .WithRole(CollectorRole);
+            registry.Register<QueueProxy>(system.ActorOf(
+                ClusterSingletonProxy.Props($"/user/{CollectionQueue.Id}", proxySettings),
+                $"{CollectionQueue.Id}-proxy"));
+            registry.Register<GapFillerProxy>(system.ActorOf(
+                ClusterSingletonProxy.Props($"/user/{GapFillerName}", proxySettings),
+                $"{GapFillerName}-proxy"));
+        });
+    }
+
+    private const string GapFillerName = "gap-filler";
+
+    private static string IntervalActorName(BarInterval interval) => $"interval-{interval.Name}";
 }

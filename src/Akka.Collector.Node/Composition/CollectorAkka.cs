@@ -33,20 +33,30 @@ public static class CollectorAkka
                 .WithRemoting(settings.Hostname, settings.Port)
                 .WithClustering(new ClusterOptions
                 {
-                    Roles = ["collector"],
+                    Roles = [.. settings.Roles.Names],
                     SeedNodes = [.. settings.SeedNodes],
                 })
                 .WithSqlPersistence(
                     CollectorServices.SqliteConnectionString(settings), ProviderName.SQLiteMS)
-                .WithUpstreamBatchers(collection)
-                .WithSymbolEntities(collection)
-                .WithCollectionQueue(collection, settings.Queue)
-                .WithIntervalCollectors(collection)
-                .WithGapFiller(collection, settings.Gaps)
+                .WithQueueProxies()
+                .WithRoleParts(settings, collection)
+                .WithIntervalProxies()
                 .WithClusterDiscovery(discovery, settings)
                 .WithActors((system, _) => JoinSelfWhenAlone(system, settings, discovery));
         });
     }
+
+    // A collector hosts the work; a gateway-only node reaches it through proxies.
+    private static AkkaConfigurationBuilder WithRoleParts(
+        this AkkaConfigurationBuilder akka, NodeSettings settings,
+        CollectionSettings collection) =>
+        settings.Roles.Collector
+            ? akka.WithUpstreamBatchers(collection)
+                .WithSymbolEntities(collection)
+                .WithCollectionQueue(collection, settings.Queue)
+                .WithIntervalCollectors(collection)
+                .WithGapFiller(collection, settings.Gaps)
+            : akka.WithSymbolRegionProxy(collection);
 
     // With no seed nodes configured the node forms a one-node cluster by itself, unless
     // cluster bootstrap is to find the others.

@@ -20,9 +20,9 @@ public static class CollectorServices
     public static IServiceCollection AddCollectorServices(
         this IServiceCollection services, NodeSettings settings, NodeOverrides overrides)
     {
-        // The one market clock: tests inject a fake one, a demo a fast one.
-        var clock = overrides.Clock ?? new ScaledTimeProvider(
-            settings.ClockStart?.ToDateTimeOffset(), settings.ClockSpeed);
+        // The one market clock: tests inject a fake one, a demo a fast one, a multi-process
+        // test a manual one it moves over HTTP.
+        var clock = overrides.Clock ?? MarketClock(services, settings);
         services.TryAddSingleton(clock);
 
         var calendar = LoadCalendar(settings.CalendarFile);
@@ -57,6 +57,20 @@ public static class CollectorServices
         services.AddCollectorMetrics();
         services.AddHostedService<CalendarWatch>();
         return services;
+    }
+
+    private static TimeProvider MarketClock(IServiceCollection services, NodeSettings settings)
+    {
+        if (settings.ManualClockToken is null)
+        {
+            return new ScaledTimeProvider(
+                settings.ClockStart?.ToDateTimeOffset(), settings.ClockSpeed);
+        }
+
+        var manual = new ManualClock.ManualClock(
+            settings.ClockStart?.ToDateTimeOffset() ?? DateTimeOffset.UtcNow);
+        services.AddSingleton(manual);
+        return manual.Clock;
     }
 
     private static MarketCalendar LoadCalendar(string? file)

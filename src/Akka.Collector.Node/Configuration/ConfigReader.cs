@@ -54,6 +54,22 @@ internal sealed class ConfigReader(Config config, string path)
     public IReadOnlyList<string> List(string key) =>
         Read(key, () => (IReadOnlyList<string>)[.. config.GetStringList(key) ?? []], "a list");
 
+    /// <summary>
+    /// A HOCON list, or one string of comma-separated words (an environment variable can
+    /// only give the latter); blanks dropped.
+    /// </summary>
+    public IReadOnlyList<string> Words(string key)
+    {
+        if (!config.HasPath(key))
+            return [];
+
+        var value = config.GetValue(key);
+        var words = value.IsArray()
+            ? List(key)
+            : String(key, "").Split(',');
+        return [.. words.Select(w => w.Trim()).Where(w => w.Length > 0)];
+    }
+
     /// <summary>The objects of a HOCON list of objects.</summary>
     public IReadOnlyList<Akka.Configuration.Hocon.HoconObject> Entries(string key) =>
         Read(key, () => (IReadOnlyList<Akka.Configuration.Hocon.HoconObject>)

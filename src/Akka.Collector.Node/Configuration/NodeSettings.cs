@@ -33,6 +33,15 @@ public sealed record NodeSettings(
     /// <summary>The gap filler and retention.</summary>
     public GapSettings Gaps { get; init; } = new();
 
+    /// <summary>What this node does in the cluster (collector.roles).</summary>
+    public NodeRoles Roles { get; init; } = NodeRoles.Both;
+
+    /// <summary>
+    /// Set in manual clock mode only (collector.clock.mode = manual): the token a caller of
+    /// the test clock endpoint must present. Null: the clock runs by itself.
+    /// </summary>
+    public string? ManualClockToken { get; init; }
+
     public static NodeSettings From(Config root)
     {
         var section = root.GetConfig("collector")
@@ -78,7 +87,7 @@ public sealed record NodeSettings(
         return new NodeSettings(
             c.String("node.hostname", "127.0.0.1"),
             c.Int("node.port", 4053, min: 0, max: 65535),
-            c.List("node.seed-nodes"),
+            c.Words("node.seed-nodes"),
             ListenAddress(c),
             c.Int("gateway.port", 8080, min: 0, max: 65535),
             gateway,
@@ -92,6 +101,8 @@ public sealed record NodeSettings(
         {
             Queue = QueueFrom(c),
             Gaps = GapsFrom(c, collection),
+            Roles = NodeRoles.From(c),
+            ManualClockToken = ReadManualClockToken(c),
         };
     }
 
@@ -139,6 +150,22 @@ public sealed record NodeSettings(
                 c.Section("gaps.look-back-sessions"), new Dictionary<BarInterval, int>()),
             RetentionSessions = retention,
         };
+    }
+
+    // Manual mode hands the market clock to whoever holds the token, so it needs a real one.
+    private static string? ReadManualClockToken(ConfigReader c)
+    {
+        var mode = c.String("clock.mode", "scaled").Trim().ToLowerInvariant();
+        if (mode == "scaled")
+            return null;
+        if (mode != "manual")
+            throw c.Bad("clock.mode", mode, "scaled or manual");
+
+        var token = c.String("clock.control-token", "").Trim();
+        return token.Length >= 16
+            ? token
+            : throw c.Bad("clock.control-token", token.Length == 0 ? "(empty)" : "(too short)",
+                "at least 16 characters (COLLECTOR_CLOCK_TOKEN) when clock.mode = manual");
     }
 
     // An IP literal only: Kestrel binds a host name it cannot resolve to every interface.
