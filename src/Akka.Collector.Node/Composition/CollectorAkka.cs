@@ -35,8 +35,7 @@ public static class CollectorAkka
                     Roles = ["collector"],
                     SeedNodes = [.. settings.SeedNodes],
                 })
-                .WithSqlPersistence(
-                    CollectorServices.SqliteConnectionString(settings), ProviderName.SQLiteMS)
+                .WithCollectorPersistence(settings)
                 .WithUpstreamBatchers(collection)
                 .WithSymbolEntities(collection)
                 .WithIntervalCollectors(collection)

@@ -21,6 +21,8 @@ public static class EnvironmentOverrides
         ["COLLECTOR_VENDOR"] = "collector.vendor.kind",
         ["COLLECTOR_REPLAY_DIR"] = "collector.vendor.replay.directory",
         ["COLLECTOR_SQLITE_PATH"] = "collector.store.sqlite-path",
+        ["COLLECTOR_STORE_KIND"] = "collector.store.kind",
+        ["COLLECTOR_PG_CONNECTION"] = "collector.store.postgres.connection-string",
         ["AKKA_LOGLEVEL"] = "akka.loglevel",
     };
 

@@ -22,9 +22,12 @@ public sealed record NodeSettings(
     string? CalendarFile,
     int CalendarWarnDays,
     VendorSettings Vendor,
-    string SqlitePath,
+    StoreSettings Store,
     CollectionSettings Collection)
 {
+    /// <summary>The SQLite file, when the store is SQLite.</summary>
+    public string SqlitePath => Store.SqlitePath;
+
     public static NodeSettings From(Config root)
     {
         var section = root.GetConfig("collector")
@@ -75,7 +78,7 @@ public sealed record NodeSettings(
             Blank(c.String("calendar.file", "")),
             c.Int("calendar.warn-days", 30, min: 0),
             VendorSettings.From(c.Section("vendor")),
-            c.String("store.sqlite-path", "data/collector.db"),
+            StoreSettings.From(c),
             collection);
     }
 

@@ -24,7 +24,7 @@ namespace Akka.Collector.Store.Postgres;
 /// them overlap, at the cost of one lock-table slot per pair held (10,000 symbols' worth
 /// exceeds PostgreSQL's default lock table).
 /// </remarks>
-public sealed class PostgresCandleStore : ICandleStore
+public sealed class PostgresCandleStore : ICandleStore, ISchemaMigrations
 {
     // Any 64-bit number only this store uses for its write lock ("CollWrit").
     private const long WriteLock = 0x436F6C6C_57726974;
@@ -46,8 +46,7 @@ public sealed class PostgresCandleStore : ICandleStore
         _connectionString = new NpgsqlConnectionStringBuilder(connectionString).ConnectionString;
     }
 
-    /// <summary>The schema version this build creates and understands.</summary>
-    public static int LatestSchemaVersion => PostgresSchema.LatestVersion;
+    public int LatestSchemaVersion => PostgresSchema.LatestVersion;
 
     /// <summary>
     /// Development and tests: migrates on every start. Production runs
@@ -56,10 +55,6 @@ public sealed class PostgresCandleStore : ICandleStore
     public async Task InitializeAsync(CancellationToken cancellationToken) =>
         await MigrateAsync(cancellationToken);
 
-    /// <summary>
-    /// Applies the migrations this database lacks, in one transaction; several nodes may run
-    /// it at once. Returns the version found and the version left.
-    /// </summary>
     public async Task<(int From, int To)> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
@@ -67,7 +62,6 @@ public sealed class PostgresCandleStore : ICandleStore
         return (from, PostgresSchema.LatestVersion);
     }
 
-    /// <summary>The applied schema version; 0 for a database never migrated.</summary>
     public async Task<int> ReadSchemaVersionAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);

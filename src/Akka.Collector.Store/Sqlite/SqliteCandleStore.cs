@@ -19,7 +19,7 @@ namespace Akka.Collector.Store.Sqlite;
 /// in the instance first, holding no thread; only other writers of the file (the journal,
 /// another instance) meet the lock inside SQLite.
 /// </remarks>
-public sealed class SqliteCandleStore : ICandleStore
+public sealed class SqliteCandleStore : ICandleStore, ISchemaMigrations
 {
     private readonly SqliteConnector _connector;
 
@@ -36,10 +36,22 @@ public sealed class SqliteCandleStore : ICandleStore
     public SqliteCandleStore(string connectionString) =>
         _connector = new SqliteConnector(connectionString);
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    public async Task InitializeAsync(CancellationToken cancellationToken) =>
+        await MigrateAsync(cancellationToken);
+
+    public int LatestSchemaVersion => SqliteSchema.LatestVersion;
+
+    public async Task<(int From, int To)> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _connector.OpenAsync(cancellationToken);
-        await SqliteSchema.MigrateAsync(connection, cancellationToken);
+        var from = await SqliteSchema.MigrateAsync(connection, cancellationToken);
+        return (from, SqliteSchema.LatestVersion);
+    }
+
+    public async Task<int> ReadSchemaVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _connector.OpenAsync(cancellationToken);
+        return await SqliteSchema.ReadVersionAsync(connection, cancellationToken);
     }
 
     public async Task<string> ClaimSourceAsync(string source, CancellationToken cancellationToken)

@@ -22,7 +22,7 @@ public sealed class PostgresSchemaTests
 
         // assert
         Assert.Equal(0, before);
-        Assert.Equal((0, PostgresCandleStore.LatestSchemaVersion), first);
+        Assert.Equal((0, store.LatestSchemaVersion), first);
         Assert.Equal((2, 2), second);
         Assert.Equal(2, await store.ReadSchemaVersionAsync(None));
         Assert.Equal(4, await db.ScalarAsync<long>("""
