@@ -1,8 +1,13 @@
 using Akka.Collector.Node;
+using Akka.Collector.Node.Services;
 
 // A collector node: cluster member, symbol shards, interval collectors and the HTTP gateway.
+// "migrate" instead creates the store's schema and journal tables and exits.
 try
 {
+    if (MigrateCommand.IsRequested(args))
+        return await MigrateCommand.RunAsync(args, Console.Out);
+
     var app = CollectorNode.Build(args);
     await app.RunAsync();
     return 0;

@@ -7,7 +7,8 @@ namespace Akka.Collector.Bench;
 /// <summary>
 /// One benchmark figure as scripts compare runs: the measured value, the reference it is held
 /// against (a floor measured in the same run, or a budget), value / reference, and the
-/// largest ratio that meets the target.
+/// largest ratio that meets the target; for a rate (<see cref="AtLeast"/>, bars per second
+/// against a reference tool's) the smallest.
 /// </summary>
 public sealed record Figure(
     [property: JsonIgnore] string Name,
@@ -15,7 +16,8 @@ public sealed record Figure(
     [property: JsonPropertyOrder(0)] double Value,
     [property: JsonPropertyOrder(1)] double Reference,
     [property: JsonPropertyOrder(3)] string Unit,
-    [property: JsonPropertyOrder(4)] double Target)
+    [property: JsonPropertyOrder(4)] double Target,
+    [property: JsonIgnore] bool AtLeast = false)
 {
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -28,7 +30,7 @@ public sealed record Figure(
     public double Ratio => Math.Round(Value / Reference, 3);
 
     [JsonIgnore]
-    public bool Met => Ratio <= Target;
+    public bool Met => AtLeast ? Ratio >= Target : Ratio <= Target;
 
     public void WriteTo(string directory)
     {
@@ -37,10 +39,14 @@ public sealed record Figure(
             JsonSerializer.Serialize(this, Json) + Environment.NewLine);
     }
 
-    public string Row() => string.Create(CultureInfo.InvariantCulture,
-        $"{Label,-34} {Value,10:0.#} {Reference,10:0.#} {Unit,-9} {Ratio,6:0.00} " +
-        $"{"≤ " + Target.ToString("0.0#", CultureInfo.InvariantCulture),7} " +
-        $"{(Met ? "met" : "MISSED")}");
+    public string Row()
+    {
+        var target = (AtLeast ? "≥ " : "≤ ")
+            + Target.ToString("0.0#", CultureInfo.InvariantCulture);
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{Label,-34} {Value,10:0.#} {Reference,10:0.#} {Unit,-9} {Ratio,6:0.00} " +
+            $"{target,7} {(Met ? "met" : "MISSED")}");
+    }
 
     public static string Header =>
         $"{"figure",-34} {"value",10} {"reference",10} {"unit",-9} {"ratio",6} {"target",7}";

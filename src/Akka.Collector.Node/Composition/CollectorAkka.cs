@@ -36,8 +36,7 @@ public static class CollectorAkka
                     Roles = [.. settings.Roles.Names],
                     SeedNodes = [.. settings.SeedNodes],
                 })
-                .WithSqlPersistence(
-                    CollectorServices.SqliteConnectionString(settings), ProviderName.SQLiteMS)
+                .WithCollectorPersistence(settings)
                 .WithQueueProxies()
                 .WithRoleParts(settings, collection)
                 .WithIntervalProxies()

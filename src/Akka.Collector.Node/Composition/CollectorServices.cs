@@ -8,7 +8,6 @@ using Akka.Collector.Gateway.Metrics;
 using Akka.Collector.Node.Configuration;
 using Akka.Collector.Node.Services;
 using Akka.Collector.Store;
-using Akka.Collector.Store.Sqlite;
 using Akka.Collector.Vendors;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -32,8 +31,7 @@ public static class CollectorServices
         services.AddSingleton(settings);
         services.AddSingleton(settings.Gateway);
 
-        services.AddSingleton<ICandleStore>(
-            new SqliteCandleStore(SqliteConnectionString(settings)));
+        services.AddSingleton(StoreFactory.CreateStore(settings));
         services.AddHostedService<StoreInitializer>();
 
         services.AddSingleton<IBarSource>(sp => overrides.Vendor?.Invoke(sp)

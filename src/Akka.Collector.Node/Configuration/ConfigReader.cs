@@ -29,6 +29,10 @@ internal sealed class ConfigReader(Config config, string path)
 
     public int Positive(string key, int fallback) => Int(key, fallback, min: 1);
 
+    /// <summary>on/off, true/false, yes/no.</summary>
+    public bool Bool(string key) =>
+        Read(key, () => config.GetBoolean(key), "on or off");
+
     public double Double(string key, double fallback, double min)
     {
         var value = Read(key, () => config.GetDouble(key, fallback), "a number");

@@ -31,6 +31,8 @@ public static class EnvironmentOverrides
         ["COLLECTOR_BOOTSTRAP_SERVICE"] = "collector.cluster.bootstrap.service-name",
         ["COLLECTOR_BOOTSTRAP_CONTACT_POINTS"] =
             "collector.cluster.bootstrap.required-contact-points",
+        ["COLLECTOR_STORE_KIND"] = "collector.store.kind",
+        ["COLLECTOR_PG_CONNECTION"] = "collector.store.postgres.connection-string",
         ["AKKA_LOGLEVEL"] = "akka.loglevel",
     };
 

@@ -24,7 +24,7 @@ public sealed record NodeSettings(
     string? CalendarFile,
     int CalendarWarnDays,
     VendorSettings Vendor,
-    string SqlitePath,
+    StoreSettings Store,
     CollectionSettings Collection)
 {
     /// <summary>The collection queue: onboarding caps, retries, quarantine.</summary>
@@ -41,6 +41,9 @@ public sealed record NodeSettings(
     /// the test clock endpoint must present. Null: the clock runs by itself.
     /// </summary>
     public string? ManualClockToken { get; init; }
+
+    /// <summary>The SQLite file, when the store is SQLite.</summary>
+    public string SqlitePath => Store.SqlitePath;
 
     public static NodeSettings From(Config root)
     {
@@ -96,7 +99,7 @@ public sealed record NodeSettings(
             Blank(c.String("calendar.file", "")),
             c.Int("calendar.warn-days", 30, min: 0),
             VendorSettings.From(c.Section("vendor")),
-            c.String("store.sqlite-path", "data/collector.db"),
+            StoreSettings.From(c),
             collection)
         {
             Queue = QueueFrom(c),

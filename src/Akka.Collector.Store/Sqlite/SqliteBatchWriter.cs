@@ -12,6 +12,10 @@ namespace Akka.Collector.Store.Sqlite;
 /// The store trusts its caller: a bar outside its write's covered range, or a bar that fails
 /// <c>Candle.Inconsistency()</c>, is stored as given. Checking vendor data is the collector's
 /// job, before it calls the store. Two bars with one start in a batch: the later one wins.
+/// Known shortcoming: one statement per bar writes about half as fast as the sqlite3 shell's
+/// <c>.import</c> of the same rows (store bench, README "Benchmarks": 0.48x, target 0.7x);
+/// multi-row INSERT statements (say 100 bars each) would cut the per-statement cost that
+/// Microsoft.Data.Sqlite adds.
 /// </remarks>
 internal sealed class SqliteBatchWriter : IDisposable
 {
@@ -70,13 +74,17 @@ internal sealed class SqliteBatchWriter : IDisposable
         var symbol = write.Symbol.Value;
         var interval = write.Interval.Name;
 
+        // Synchronous per row: Microsoft.Data.Sqlite runs its async calls synchronously
+        // anyway, and the Task per row cost more than SQLite's insert (store bench, README).
         foreach (var bar in write.Bars)
         {
             Bind(_upsertBar, symbol, interval, RowMapping.ToMs(bar.Start),
                 RowMapping.ToStored(bar.Open), RowMapping.ToStored(bar.High),
                 RowMapping.ToStored(bar.Low), RowMapping.ToStored(bar.Close), bar.Volume);
-            await _upsertBar.ExecuteNonQueryAsync(cancellationToken);
+            _upsertBar.ExecuteNonQuery();
         }
+
+        cancellationToken.ThrowIfCancellationRequested();
 
         await MergeCoverageAsync(symbol, interval, write.Covered, cancellationToken);
     }

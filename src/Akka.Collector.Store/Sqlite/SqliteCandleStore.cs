@@ -2,8 +2,6 @@ using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Candles;
 using Akka.Collector.Domain.Intervals;
 using Akka.Collector.Domain.Symbols;
-using LinqToDB;
-using LinqToDB.Async;
 using NodaTime;
 
 namespace Akka.Collector.Store.Sqlite;
@@ -21,7 +19,7 @@ namespace Akka.Collector.Store.Sqlite;
 /// in the instance first, holding no thread; only other writers of the file (the journal,
 /// another instance) meet the lock inside SQLite.
 /// </remarks>
-public sealed class SqliteCandleStore : ICandleStore
+public sealed class SqliteCandleStore : ICandleStore, ISchemaMigrations
 {
     private readonly SqliteConnector _connector;
 
@@ -38,10 +36,22 @@ public sealed class SqliteCandleStore : ICandleStore
     public SqliteCandleStore(string connectionString) =>
         _connector = new SqliteConnector(connectionString);
 
-    public async Task InitializeAsync(CancellationToken cancellationToken)
+    public async Task InitializeAsync(CancellationToken cancellationToken) =>
+        await MigrateAsync(cancellationToken);
+
+    public int LatestSchemaVersion => SqliteSchema.LatestVersion;
+
+    public async Task<(int From, int To)> MigrateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _connector.OpenAsync(cancellationToken);
-        await SqliteSchema.MigrateAsync(connection, cancellationToken);
+        var from = await SqliteSchema.MigrateAsync(connection, cancellationToken);
+        return (from, SqliteSchema.LatestVersion);
+    }
+
+    public async Task<int> ReadSchemaVersionAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await _connector.OpenAsync(cancellationToken);
+        return await SqliteSchema.ReadVersionAsync(connection, cancellationToken);
     }
 
     public async Task<string> ClaimSourceAsync(string source, CancellationToken cancellationToken)
@@ -128,42 +138,18 @@ public sealed class SqliteCandleStore : ICandleStore
         if (limit == 0 || from >= to)
             return [];
 
-        var name = interval.Name;
-        var fromMs = RowMapping.ToMs(from);
-        var toMs = RowMapping.ToMs(to);
-
         await using var connection = await _connector.OpenAsync(cancellationToken);
         using var db = SqliteConnector.Query(connection);
-
-        // Newest first so LIMIT keeps the newest bars; the reply is then turned oldest first.
-        var newestFirst = await db.GetTable<CandleRow>()
-            .Where(r => r.Symbol == symbol.Value && r.Interval == name
-                && r.StartMs >= fromMs && r.StartMs < toMs)
-            .OrderByDescending(r => r.StartMs)
-            .Take(limit)
-            .ToListAsync(cancellationToken);
-
-        var oldestFirst = new Candle[newestFirst.Count];
-        for (var i = 0; i < newestFirst.Count; i++)
-            oldestFirst[^(i + 1)] = RowMapping.ToCandle(newestFirst[i]);
-
-        return oldestFirst;
+        return await StoreQueries.ReadAsync(db, symbol, interval,
+            RowMapping.ToMs(from), RowMapping.ToMs(to), limit, cancellationToken);
     }
 
     public async Task<Candle?> ReadNewestAsync(
         Symbol symbol, BarInterval interval, CancellationToken cancellationToken)
     {
-        var name = interval.Name;
-
         await using var connection = await _connector.OpenAsync(cancellationToken);
         using var db = SqliteConnector.Query(connection);
-
-        var newest = await db.GetTable<CandleRow>()
-            .Where(r => r.Symbol == symbol.Value && r.Interval == name)
-            .OrderByDescending(r => r.StartMs)
-            .FirstOrDefaultAsync(cancellationToken);
-
-        return newest is null ? null : RowMapping.ToCandle(newest);
+        return await StoreQueries.ReadNewestAsync(db, symbol, interval, cancellationToken);
     }
 
     public async Task<IReadOnlyDictionary<BarInterval, Instant>> ReadWatermarksAsync(
@@ -171,39 +157,14 @@ public sealed class SqliteCandleStore : ICandleStore
     {
         await using var connection = await _connector.OpenAsync(cancellationToken);
         using var db = SqliteConnector.Query(connection);
-
-        var ends = await db.GetTable<CoverageRow>()
-            .Where(r => r.Symbol == symbol.Value)
-            .GroupBy(r => r.Interval)
-            .Select(g => new { Interval = g.Key, ToMs = g.Max(r => r.ToMs) })
-            .ToListAsync(cancellationToken);
-
-        // A name this build does not know (written by a newer one, or by hand) is skipped,
-        // so one odd row cannot stop a symbol's collection.
-        var watermarks = new Dictionary<BarInterval, Instant>();
-        foreach (var end in ends)
-        {
-            if (BarInterval.TryParse(end.Interval, out var interval, out _)
-                && interval.Name == end.Interval)
-                watermarks[interval] = RowMapping.ToInstant(end.ToMs);
-        }
-
-        return watermarks;
+        return await StoreQueries.ReadWatermarksAsync(db, symbol, cancellationToken);
     }
 
     public async Task<IReadOnlyList<TimeRange>> ReadCoverageAsync(
         Symbol symbol, BarInterval interval, CancellationToken cancellationToken)
     {
-        var name = interval.Name;
-
         await using var connection = await _connector.OpenAsync(cancellationToken);
         using var db = SqliteConnector.Query(connection);
-
-        var rows = await db.GetTable<CoverageRow>()
-            .Where(r => r.Symbol == symbol.Value && r.Interval == name)
-            .OrderBy(r => r.FromMs)
-            .ToListAsync(cancellationToken);
-
-        return CoverageMerge.Join(rows);
+        return await StoreQueries.ReadCoverageAsync(db, symbol, interval, cancellationToken);
     }
 }

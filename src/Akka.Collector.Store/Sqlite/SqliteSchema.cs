@@ -61,11 +61,26 @@ internal static class SqliteSchema
     /// <summary>The version this build creates and understands.</summary>
     public static int LatestVersion => Migrations.Length;
 
+    /// <summary>The applied version; 0 for a file this store never touched.</summary>
+    public static async Task<int> ReadVersionAsync(
+        SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText =
+            "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'";
+        if ((long)(await command.ExecuteScalarAsync(cancellationToken))! == 0)
+            return 0;
+
+        command.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
+        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+
     /// <summary>
-    /// Brings the schema to <see cref="LatestVersion"/>. The write lock is held throughout, so
-    /// two nodes starting on one file at once apply each migration exactly once.
+    /// Brings the schema to <see cref="LatestVersion"/> and returns the version it found. The
+    /// write lock is held throughout, so two nodes starting on one file at once apply each
+    /// migration exactly once.
     /// </summary>
-    public static async Task MigrateAsync(
+    public static async Task<int> MigrateAsync(
         SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using var transaction = SqliteConnector.BeginWrite(connection);
@@ -96,5 +111,6 @@ internal static class SqliteSchema
         }
 
         await transaction.CommitAsync(cancellationToken);
+        return current;
     }
 }
