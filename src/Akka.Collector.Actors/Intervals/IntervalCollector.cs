@@ -27,7 +27,6 @@ public sealed class IntervalCollector : ReceiveActor
     private readonly BarGrid _grid;
     private readonly TimeProvider _clock;
     private readonly CollectionSettings _settings;
-    private readonly bool _degraded;
     private readonly ILoggingAdapter _log = Context.GetLogger();
 
     // Timer callbacks run off the actor's thread, where Self cannot be read: keep it here.
@@ -36,6 +35,10 @@ public sealed class IntervalCollector : ReceiveActor
     private ITimer? _roundTimer;
     private Instant? _nextTickAt;
     private string? _problem;
+
+    // The vendor budget cannot pay for scheduled rounds: ticks are skipped, charts still
+    // collect on demand. Set at start from the node's plan, then by SetDegraded messages.
+    private bool _degraded;
 
     private Round? _round;
     private bool _tickPending;
@@ -68,6 +71,7 @@ public sealed class IntervalCollector : ReceiveActor
         Receive<SymbolProtocol.CollectFailed>(OnFailed);
         Receive<RoundTimedOut>(timedOut => OnRoundTimedOut(timedOut.RoundId));
         Receive<IntervalProtocol.GetStatus>(_ => Sender.Tell(CurrentStatus()));
+        Receive<IntervalProtocol.SetDegraded>(OnSetDegraded);
     }
 
     public static Props Props(
@@ -99,6 +103,29 @@ public sealed class IntervalCollector : ReceiveActor
     {
         _tickTimer?.Dispose();
         _roundTimer?.Dispose();
+    }
+
+    private void OnSetDegraded(IntervalProtocol.SetDegraded set)
+    {
+        if (set.Degraded == _degraded)
+            return;
+
+        _degraded = set.Degraded;
+        if (_degraded)
+        {
+            _log.Warning(
+                "{0}: degraded from now on: the vendor budget cannot pay for its rounds ({1}); " +
+                "scheduled rounds stop, charts still collect it on demand", _interval, set.Why);
+            return;
+        }
+
+        // Restored: a round at once closes what the skipped ticks left, from each watermark.
+        _log.Info("{0}: restored: the vendor budget pays for its rounds again ({1}); " +
+                  "a round starts now", _interval, set.Why);
+        if (_round is null)
+            StartRound();
+        else
+            _tickPending = true;
     }
 
     private void OnTick()

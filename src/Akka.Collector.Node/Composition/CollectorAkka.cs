@@ -40,6 +40,7 @@ public static class CollectorAkka
                 .WithUpstreamBatchers(collection)
                 .WithSymbolEntities(collection)
                 .WithIntervalCollectors(collection)
+                .WithBudgetKeeper()
                 .WithActors((system, _) => JoinSelfWhenAlone(system, settings));
         });
     }
