@@ -120,7 +120,9 @@ public sealed record CapacityPlan(
                   "collector.vendor.budget.requests-per-minute or shrink the universe";
 
     /// <summary>Rounds per minute of session: one per bar; 1d once per 390-minute
-    /// session.</summary>
+    /// session. Known shortcoming: minutes of market time; a demo clock at speed s runs s
+    /// times as many rounds per real minute, which the wall-clock budget then throttles.
+    /// </summary>
     public static double RoundsPerMinute(BarInterval interval) =>
         interval.IsDaily ? 1.0 / 390 : 1.0 / interval.Minutes;
 }

@@ -302,6 +302,9 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
     }
 
     // DurationText, not whole seconds: a 1 ms timeout must not read "within 0 s".
+    // Known shortcoming: a fetch whose pages wait for the budget past the request timeout
+    // is named a Timeout, not RateLimited; telling them apart needs the budget to say it
+    // held the request (its entity retries in the next round either way).
     private static Failure Classify(Exception e, TimeSpan timeout) => e switch
     {
         BarSourceException vendor => new Failure(vendor.Kind, vendor.Message),
