@@ -2,6 +2,7 @@ using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Candles;
 using Akka.Collector.Domain.Intervals;
 using Akka.Collector.Domain.Symbols;
+using Akka.Collector.Vendors.Http;
 
 namespace Akka.Collector.Vendors;
 
@@ -22,7 +23,14 @@ public interface IBarSource
 }
 
 public sealed record BarRequest(
-    IReadOnlyList<Symbol> Symbols, BarInterval Interval, TimeRange Range);
+    IReadOnlyList<Symbol> Symbols, BarInterval Interval, TimeRange Range)
+{
+    /// <summary>
+    /// The budget every HTTP request of this fetch draws from (pages and retries included);
+    /// sources that make no requests ignore it. Default: unlimited.
+    /// </summary>
+    public IRequestPermits Permits { get; init; } = UnlimitedPermits.Instance;
+}
 
 /// <summary>Bars per symbol, each list ordered by start.</summary>
 public sealed record BarBatch(IReadOnlyDictionary<Symbol, IReadOnlyList<Candle>> Bars)

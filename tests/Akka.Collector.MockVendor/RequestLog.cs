@@ -33,4 +33,9 @@ public sealed record ServedRequest(
     string Timeframe,
     string? PageToken,
     int Status,
-    int BarsServed);
+    int BarsServed)
+{
+    /// <summary>When the request arrived, on the mock's clock (virtual in tests), so a test
+    /// can count requests per minute as the vendor would.</summary>
+    public DateTimeOffset ArrivedAt { get; init; }
+}

@@ -18,6 +18,12 @@ public sealed record CapacityPlan(
 {
     public bool IsUnlimited => double.IsPositiveInfinity(BudgetPerMinute);
 
+    /// <summary>Symbols of the universe the plan was computed for.</summary>
+    public int Symbols { get; init; }
+
+    /// <summary>Collector nodes the budget was shared among.</summary>
+    public int Nodes { get; init; } = 1;
+
     public double Shortfall => Math.Max(0, NeededPerMinute - BudgetPerMinute);
 
     public double PlannedPerMinute => NeedPerInterval
@@ -65,7 +71,13 @@ public sealed record CapacityPlan(
         var needed = need.Values.Sum();
 
         if (budgetPerMinute <= 0)
-            return new CapacityPlan(double.PositiveInfinity, needed, need, []);
+        {
+            return new CapacityPlan(double.PositiveInfinity, needed, need, [])
+            {
+                Symbols = symbols,
+                Nodes = Math.Max(1, nodes),
+            };
+        }
 
         var share = budgetPerMinute / Math.Max(1, nodes);
         var degraded = new List<BarInterval>();
@@ -82,11 +94,35 @@ public sealed record CapacityPlan(
             planned -= need[interval];
         }
 
-        return new CapacityPlan(share, needed, need, degraded);
+        return new CapacityPlan(share, needed, need, degraded)
+        {
+            Symbols = symbols,
+            Nodes = Math.Max(1, nodes),
+        };
     }
 
+    /// <summary>
+    /// One line for an operator: what the universe costs, against what, and what gives.
+    /// </summary>
+    public string Describe(string vendor) =>
+        IsUnlimited
+            ? $"Vendor {vendor}: no request budget set; the universe of {Symbols} symbols " +
+              $"needs {NeededPerMinute:0.#} requests/min"
+            : Degraded.Count == 0
+                ? $"Vendor {vendor}: the universe of {Symbols} symbols needs " +
+                  $"{NeededPerMinute:0.#} of this node's {BudgetPerMinute:0.#} requests/min " +
+                  $"({Nodes} collector node(s) share the budget)"
+                : $"Vendor {vendor}: the universe of {Symbols} symbols needs " +
+                  $"{NeededPerMinute:0.#} requests/min but this node's budget is " +
+                  $"{BudgetPerMinute:0.#} ({Nodes} collector node(s) share it; short by " +
+                  $"{Shortfall:0.#}); scheduled rounds of {string.Join(", ", Degraded)} are " +
+                  "off and those intervals are collected on demand only. Raise " +
+                  "collector.vendor.budget.requests-per-minute or shrink the universe";
+
     /// <summary>Rounds per minute of session: one per bar; 1d once per 390-minute
-    /// session.</summary>
+    /// session. Known shortcoming: minutes of market time; a demo clock at speed s runs s
+    /// times as many rounds per real minute, which the wall-clock budget then throttles.
+    /// </summary>
     public static double RoundsPerMinute(BarInterval interval) =>
         interval.IsDaily ? 1.0 / 390 : 1.0 / interval.Minutes;
 }

@@ -53,11 +53,32 @@ public static class CollectorHosting
                     resolver.GetService<ICandleStore>(),
                     resolver.GetService<BarGrid>(),
                     resolver.GetService<TimeProvider>(),
+                    resolver.GetService<WallClock>().Provider,
                     settings,
-                    resolver.GetService<CapacityPlan>(),
+                    resolver.GetService<RequestBudget>(),
                     resolver.GetService<CollectorMetrics>());
                 directory.Register(interval, system.ActorOf(props, $"upstream-{interval.Name}"));
             }
+        });
+    }
+
+    /// <summary>
+    /// This node's budget keeper: the node's share of the vendor budget follows the collector
+    /// nodes that are Up, and the plan follows the universe. Registered after the interval
+    /// collectors, whose proxies it tells. Tell it
+    /// <see cref="BudgetProtocol.UniverseChanged"/> through the registry key
+    /// <see cref="BudgetKeeper"/>.
+    /// </summary>
+    public static AkkaConfigurationBuilder WithBudgetKeeper(this AkkaConfigurationBuilder builder)
+    {
+        return builder.WithActors((system, registry, resolver) =>
+        {
+            var keeper = system.ActorOf(BudgetKeeper.Props(
+                resolver.GetService<CapacityPlanner>(),
+                resolver.GetService<RequestBudget>(),
+                resolver.GetService<IntervalDirectory>(),
+                resolver.GetService<IBarSource>().Name), "budget-keeper");
+            registry.Register<BudgetKeeper>(keeper);
         });
     }
 
@@ -108,7 +129,7 @@ public static class CollectorHosting
         {
             var symbols = registry.Get<SymbolRegion>();
             var universe = registry.TryGet<QueueProxy>(out var queue) ? queue : null;
-            var plan = resolver.GetService<CapacityPlan>();
+            var plan = resolver.GetService<CapacityPlanner>().Current;
             var singletonSettings = ClusterSingletonManagerSettings.Create(system)
                 .WithRole(CollectorRole);
 

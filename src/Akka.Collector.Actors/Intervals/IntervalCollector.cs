@@ -31,7 +31,6 @@ public sealed class IntervalCollector : ReceiveActor
     private readonly BarGrid _grid;
     private readonly TimeProvider _clock;
     private readonly CollectionSettings _settings;
-    private readonly bool _degraded;
     // The collection queue keeps the runtime universe; null in specs that fix it.
     private readonly IActorRef? _universeSource;
     private readonly CollectorMetrics? _metrics;
@@ -43,6 +42,10 @@ public sealed class IntervalCollector : ReceiveActor
     private ITimer? _roundTimer;
     private Instant? _nextTickAt;
     private string? _problem;
+
+    // The vendor budget cannot pay for scheduled rounds: ticks are skipped, charts still
+    // collect on demand. Set at start from the node's plan, then by SetDegraded messages.
+    private bool _degraded;
 
     private Round? _round;
     private IReadOnlyList<Symbol> _universe;
@@ -86,6 +89,7 @@ public sealed class IntervalCollector : ReceiveActor
         Receive<IntervalProtocol.GetStatus>(_ => Sender.Tell(CurrentStatus()));
         Receive<QueueProtocol.Universe>(OnUniverse);
         Receive<UniverseUnavailable>(OnUniverseUnavailable);
+        Receive<IntervalProtocol.SetDegraded>(OnSetDegraded);
     }
 
     public static Props Props(
@@ -118,6 +122,29 @@ public sealed class IntervalCollector : ReceiveActor
     {
         _tickTimer?.Dispose();
         _roundTimer?.Dispose();
+    }
+
+    private void OnSetDegraded(IntervalProtocol.SetDegraded set)
+    {
+        if (set.Degraded == _degraded)
+            return;
+
+        _degraded = set.Degraded;
+        if (_degraded)
+        {
+            _log.Warning(
+                "{0}: degraded from now on: the vendor budget cannot pay for its rounds ({1}); " +
+                "scheduled rounds stop, charts still collect it on demand", _interval, set.Why);
+            return;
+        }
+
+        // Restored: a round at once closes what the skipped ticks left, from each watermark.
+        _log.Info("{0}: restored: the vendor budget pays for its rounds again ({1}); " +
+                  "a round starts now", _interval, set.Why);
+        if (_round is null)
+            StartRound();
+        else
+            _tickPending = true;
     }
 
     private void OnTick()

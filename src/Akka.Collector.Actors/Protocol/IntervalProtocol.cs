@@ -8,6 +8,15 @@ public static class IntervalProtocol
 {
     public sealed record GetStatus(BarInterval Interval) : ICollectorMessage;
 
+    /// <summary>
+    /// The vendor budget can (no longer) pay for this interval's scheduled rounds: stop them,
+    /// or start them again. Sent by every node's budget keeper when its capacity plan
+    /// changes; idempotent, so the copies from several nodes agree.
+    /// </summary>
+    /// <param name="Why">For the log: the plan that decided it.</param>
+    public sealed record SetDegraded(BarInterval Interval, bool Degraded, string Why)
+        : ICollectorMessage;
+
     /// <summary>One finished round: what it aimed at and how it went.</summary>
     /// <param name="Failures">
     /// Null when every symbol was collected; else how many failed of how many, by kind, and

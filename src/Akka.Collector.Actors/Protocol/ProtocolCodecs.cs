@@ -20,6 +20,14 @@ internal static class ProtocolCodecs
             (w, m) => w.Interval(m.Interval),
             r => new(r.Interval())),
         Codec.Of<IntervalProtocol.RoundReport>("iv.round-report", WriteReport, ReadReport),
+        Codec.Of<IntervalProtocol.SetDegraded>("iv.set-degraded",
+            (w, m) =>
+            {
+                w.Interval(m.Interval);
+                w.Bool(m.Degraded);
+                w.Text(m.Why);
+            },
+            r => new(r.Interval(), r.Bool(), r.Text())),
         Codec.Of<IntervalProtocol.Status>("iv.status",
             (w, m) =>
             {

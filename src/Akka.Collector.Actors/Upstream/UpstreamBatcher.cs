@@ -19,6 +19,10 @@ namespace Akka.Collector.Actors.Upstream;
 /// of them at a time, stores each reply in one batched write and answers every entity. Being
 /// per interval, a hung 1m request can only ever hold 1m's own slots. A slot is the vendor's:
 /// it is freed when the reply is in, and the store write runs while the next request goes.
+/// Every HTTP request the vendor client makes for a batch (pages and retries included) draws
+/// on this interval's part of the node's <see cref="RequestBudget"/>, rounds ahead of
+/// backfill; a batch starts only when the budget could pay for its first request, so batches
+/// wait for the budget in this queue, not in a slot.
 /// </summary>
 public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
 {
@@ -27,6 +31,7 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
     private readonly ICandleStore _store;
     private readonly BarGrid _grid;
     private readonly TimeProvider _clock;
+    private readonly TimeProvider _wallClock;
     private readonly CollectionSettings _settings;
     private readonly CollectorMetrics? _metrics;
     private readonly ILoggingAdapter _log = Context.GetLogger();
@@ -55,8 +60,9 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
         ICandleStore store,
         BarGrid grid,
         TimeProvider clock,
+        TimeProvider wallClock,
         CollectionSettings settings,
-        CapacityPlan plan,
+        RequestBudget budget,
         CollectorMetrics? metrics = null)
     {
         _interval = interval;
@@ -64,9 +70,10 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
         _store = store;
         _grid = grid;
         _clock = clock;
+        _wallClock = wallClock;
         _settings = settings;
         _metrics = metrics;
-        _budget = new RequestBudget(plan.ReservedFor(interval), clock);
+        _budget = budget;
 
         Receive<UpstreamProtocol.FetchBars>(OnFetch);
         Receive<FlushPending>(_ => OnWindowPassed());
@@ -85,10 +92,10 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
 
     public static Props Props(
         BarInterval interval, IBarSource source, ICandleStore store, BarGrid grid,
-        TimeProvider clock, CollectionSettings settings, CapacityPlan plan,
-        CollectorMetrics? metrics = null) =>
-        Akka.Actor.Props.Create(() =>
-            new UpstreamBatcher(interval, source, store, grid, clock, settings, plan, metrics));
+        TimeProvider clock, TimeProvider wallClock, CollectionSettings settings,
+        RequestBudget budget, CollectorMetrics? metrics = null) =>
+        Akka.Actor.Props.Create(() => new UpstreamBatcher(
+            interval, source, store, grid, clock, wallClock, settings, budget, metrics));
 
     private void OnFetch(UpstreamProtocol.FetchBars fetch)
     {
@@ -149,7 +156,7 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
     // Scheduled rounds go ahead of history, so a long backfill never delays the newest bar.
     private void Enqueue(Batch batch)
     {
-        if (batch.Requesters.All(r => r.Backfill))
+        if (batch.IsBackfill)
             _backfill.Enqueue(batch);
         else
             _rounds.Enqueue(batch);
@@ -165,14 +172,15 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
             if (_rounds.Count == 0 && _backfill.Count == 0)
                 return;
 
-            if (!_budget.TryTake())
+            var wait = _budget.UntilNext(_interval);
+            if (wait != TimeSpan.Zero)
             {
-                // Out of this interval's share of the vendor budget: wait for it on the clock.
-                var wait = _budget.UntilNext();
+                // Out of this interval's share of the vendor budget: wait for it in real time,
+                // the vendor's. The requests the client makes then draw the permits.
                 if (wait != Timeout.InfiniteTimeSpan)
                 {
                     _budgetTimer?.Dispose();
-                    _budgetTimer = _clock.CreateTimer(
+                    _budgetTimer = _wallClock.CreateTimer(
                         _ => _self.Tell(BudgetRefilled.Instance),
                         null, wait, Timeout.InfiniteTimeSpan);
                 }
@@ -238,7 +246,10 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
         BarBatch reply;
         try
         {
-            var request = new BarRequest(symbols, _interval.FetchedAs, batch.Range);
+            var request = new BarRequest(symbols, _interval.FetchedAs, batch.Range)
+            {
+                Permits = _budget.For(_interval, backfill: batch.IsBackfill),
+            };
             using var cancel = new CancellationTokenSource(timeout, _clock);
 
             // WaitAsync abandons a vendor call that ignores its token, so a hang never holds a
@@ -297,6 +308,9 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
     }
 
     // DurationText, not whole seconds: a 1 ms timeout must not read "within 0 s".
+    // Known shortcoming: a fetch whose pages wait for the budget past the request timeout
+    // is named a Timeout, not RateLimited; telling them apart needs the budget to say it
+    // held the request (its entity retries in the next round either way).
     private static Failure Classify(Exception e, TimeSpan timeout) => e switch
     {
         BarSourceException vendor => new Failure(vendor.Kind, vendor.Message),
@@ -308,7 +322,11 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
 
     private sealed record Requester(Symbol Symbol, IActorRef ReplyTo, bool Backfill);
 
-    private sealed record Batch(TimeRange Range, List<Requester> Requesters);
+    private sealed record Batch(TimeRange Range, List<Requester> Requesters)
+    {
+        /// <summary>History only: it waits behind rounds, here and for the budget.</summary>
+        public bool IsBackfill => Requesters.All(r => r.Backfill);
+    }
 
     private sealed record Failure(FailureKind Kind, string Reason);
 

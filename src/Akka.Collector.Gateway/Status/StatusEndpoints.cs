@@ -31,8 +31,9 @@ public static class StatusEndpoints
         TimeProvider clock,
         CollectionSettings settings,
         IBarSource vendor,
-        CapacityPlan plan)
+        CapacityPlanner planner)
     {
+        var plan = planner.Current;
         var now = clock.GetUtcNow().ToInstant();
         var asks = BarInterval.All.Select(i => AskAsync(intervals, i)).ToList();
         var statuses = await Task.WhenAll(asks);
@@ -50,6 +51,7 @@ public static class StatusEndpoints
                 budgetPerMinute = plan.IsUnlimited ? (double?)null : plan.BudgetPerMinute,
                 neededPerMinute = plan.NeededPerMinute,
                 shortfallPerMinute = plan.Shortfall,
+                collectorNodes = plan.Nodes,
                 degraded = plan.Degraded.Select(i => i.Name).ToList(),
             },
             intervals = rows.ToList(),

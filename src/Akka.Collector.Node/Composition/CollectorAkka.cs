@@ -40,6 +40,7 @@ public static class CollectorAkka
                 .WithQueueProxies()
                 .WithRoleParts(settings, collection)
                 .WithIntervalProxies()
+                .WithBudgetKeeper()
                 .WithClusterDiscovery(discovery, settings)
                 .WithActors((system, _) => JoinSelfWhenAlone(system, settings, discovery));
         });

@@ -24,6 +24,10 @@ public static class CollectorServices
         var clock = overrides.Clock ?? MarketClock(services, settings);
         services.TryAddSingleton(clock);
 
+        // Real time beside it, for what the vendor dictates: budget, Retry-After, backoff.
+        var wallClock = new WallClock(overrides.WallClock);
+        services.AddSingleton(wallClock);
+
         var calendar = LoadCalendar(settings.CalendarFile);
         services.AddSingleton(calendar);
         services.AddSingleton(new BarGrid(calendar));
@@ -36,18 +40,22 @@ public static class CollectorServices
 
         services.AddSingleton<IBarSource>(sp => overrides.Vendor?.Invoke(sp)
             ?? VendorFactory.Create(
-                settings.Vendor, clock, sp.GetRequiredService<BarGrid>(),
+                settings.Vendor, clock, wallClock.Provider, sp.GetRequiredService<BarGrid>(),
                 sp.GetRequiredService<ILoggerFactory>()));
 
         // The universe of a replay is what was recorded, unless the test says otherwise.
         services.AddSingleton(sp => UniverseFor(settings, sp.GetRequiredService<IBarSource>()));
 
-        services.AddSingleton(sp => CapacityPlan.Compute(
+        // The plan starts on the configured node count; the budget keeper moves it with the
+        // cluster's collector members and the universe.
+        services.AddSingleton(sp => new CapacityPlanner(
             sp.GetRequiredService<Actors.CollectionSettings>().Universe.Count,
             sp.GetRequiredService<IBarSource>().Limits.MaxSymbolsPerRequest,
             settings.Vendor.BudgetPerMinute,
             settings.Vendor.BudgetNodes,
             settings.Vendor.DegradeOrder ?? [.. BarInterval.All]));
+        services.AddSingleton(sp => new RequestBudget(
+            sp.GetRequiredService<CapacityPlanner>().Current, wallClock.Provider));
         services.AddHostedService<CapacityReport>();
 
         services.AddCollectorActorServices();

@@ -9,17 +9,24 @@ using Akka.Collector.Vendors.Synthetic;
 
 namespace Akka.Collector.Node.Composition;
 
-/// <summary>Builds the vendor that collector.vendor.kind names.</summary>
+/// <summary>
+/// Builds the vendor that collector.vendor.kind names. Two clocks: the market clock decides
+/// which bars exist; the wall clock runs every wait the vendor dictates (Retry-After, reset
+/// headers, backoff, the circuit's break, the attempt timeout).
+/// </summary>
 public static class VendorFactory
 {
     public static IBarSource Create(
-        VendorSettings settings, TimeProvider clock, BarGrid grid, ILoggerFactory logs) =>
+        VendorSettings settings, TimeProvider clock, TimeProvider wallClock, BarGrid grid,
+        ILoggerFactory logs) =>
         settings.Kind switch
         {
             "synthetic" => new SyntheticBarSource(clock, grid),
             "replay" => CreateReplay(settings, clock, grid),
-            "alpaca" => CreateAlpaca(settings, clock, grid, logs.CreateLogger("Vendor.Alpaca")),
-            "polygon" => CreatePolygon(settings, clock, grid, logs.CreateLogger("Vendor.Polygon")),
+            "alpaca" => CreateAlpaca(
+                settings, wallClock, grid, logs.CreateLogger("Vendor.Alpaca")),
+            "polygon" => CreatePolygon(
+                settings, clock, wallClock, grid, logs.CreateLogger("Vendor.Polygon")),
             _ => throw NodeSettings.Bad(
                 "collector.vendor.kind", settings.Kind, string.Join(", ", VendorSettings.Kinds)),
         };
@@ -39,8 +46,9 @@ public static class VendorFactory
         return ReplaySourceFactory.Create(options, clock, grid);
     }
 
+    // Alpaca's client asks nothing of the market clock: the batcher drops forming bars.
     private static IBarSource CreateAlpaca(
-        VendorSettings settings, TimeProvider clock, BarGrid grid, ILogger log)
+        VendorSettings settings, TimeProvider wallClock, BarGrid grid, ILogger log)
     {
         var keys = VendorCredentials.Load(settings.SecretsFile);
         var options = new AlpacaOptions
@@ -53,14 +61,15 @@ public static class VendorFactory
         };
 
         return new AlpacaBarSource(
-            Http(), options, grid, clock, new VendorResilienceOptions(), issues =>
+            Http(), options, grid, wallClock, new VendorResilienceOptions(), issues =>
                 log.LogWarning(
                     "Alpaca replies needed {Repairs} repairs (requests {RequestIds}): {Issues}",
                     issues.Repairs, string.Join(", ", issues.RequestIds), issues));
     }
 
     private static IBarSource CreatePolygon(
-        VendorSettings settings, TimeProvider clock, BarGrid grid, ILogger log)
+        VendorSettings settings, TimeProvider clock, TimeProvider wallClock, BarGrid grid,
+        ILogger log)
     {
         var keys = VendorCredentials.Load(settings.SecretsFile);
         var options = new PolygonOptions
@@ -70,7 +79,7 @@ public static class VendorFactory
         };
 
         return new PolygonBarSource(Http(), options, grid, clock, new VendorResilienceOptions(),
-            message => log.LogWarning("Polygon: {Message}", message));
+            message => log.LogWarning("Polygon: {Message}", message), wallClock);
     }
 
     // One client per vendor for the node's life; connections are recycled so DNS changes land.

@@ -3,38 +3,21 @@ using Akka.Collector.Vendors;
 
 namespace Akka.Collector.Node.Services;
 
-/// <summary>Says at start what the universe costs against the vendor budget, and what
-/// gives.</summary>
+/// <summary>
+/// Says at start what the universe costs against the vendor budget, and what gives. Later
+/// changes (cluster members, universe) are said by the budget keeper as they happen.
+/// </summary>
 public sealed class CapacityReport(
-    CapacityPlan plan, IBarSource vendor, ILogger<CapacityReport> log)
+    CapacityPlanner planner, IBarSource vendor, ILogger<CapacityReport> log)
     : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        if (plan.IsUnlimited)
-        {
-            log.LogInformation(
-                "Vendor {Vendor}: no request budget set; " +
-                "the universe needs {Needed:0.#} requests/min",
-                vendor.Name, plan.NeededPerMinute);
-        }
-        else if (plan.Degraded.Count == 0)
-        {
-            log.LogInformation(
-                "Vendor {Vendor}: the universe needs {Needed:0.#} of {Budget:0.#} requests/min",
-                vendor.Name, plan.NeededPerMinute, plan.BudgetPerMinute);
-        }
+        var plan = planner.Current;
+        if (plan.Degraded.Count == 0)
+            log.LogInformation("{Plan}", plan.Describe(vendor.Name));
         else
-        {
-            log.LogWarning(
-                "Vendor {Vendor}: the universe needs {Needed:0.#} requests/min but this node's " +
-                "budget is {Budget:0.#} (short by {Shortfall:0.#}); " +
-                "scheduled rounds of {Degraded} " +
-                "are off and those intervals are collected on demand only. Raise " +
-                "collector.vendor.budget.requests-per-minute or shrink the universe",
-                vendor.Name, plan.NeededPerMinute, plan.BudgetPerMinute, plan.Shortfall,
-                string.Join(", ", plan.Degraded));
-        }
+            log.LogWarning("{Plan}", plan.Describe(vendor.Name));
 
         return Task.CompletedTask;
     }

@@ -26,8 +26,9 @@ public sealed class AlpacaBarSource : IBarSource
     private readonly AlpacaHttp _http;
     private readonly Action<ReplyIssues>? _onIssues;
 
-    /// <param name="clock">
-    /// Drives retry backoff, the attempt timeout and Retry-After dates.
+    /// <param name="wallClock">
+    /// Real time: drives retry backoff, Retry-After and reset headers, the circuit's break and
+    /// the attempt timeout. Never the market clock (a fast demo clock would retry too soon).
     /// </param>
     /// <param name="onIssues">
     /// Told after every fetch that needed repairs, with the counts and request ids; the
@@ -38,21 +39,22 @@ public sealed class AlpacaBarSource : IBarSource
         HttpClient http,
         AlpacaOptions options,
         BarGrid grid,
-        TimeProvider clock,
+        TimeProvider wallClock,
         VendorResilienceOptions resilience,
         Action<ReplyIssues>? onIssues = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(grid);
-        ArgumentNullException.ThrowIfNull(clock);
+        ArgumentNullException.ThrowIfNull(wallClock);
         ArgumentNullException.ThrowIfNull(resilience);
         Validate(options);
 
         _options = Copy(options);
         _grid = grid;
         _onIssues = onIssues;
-        _http = new AlpacaHttp(http, _options, VendorResilience.Create(resilience, clock), clock);
+        _http = new AlpacaHttp(
+            http, _options, VendorResilience.Create(resilience, wallClock), wallClock);
         Limits = new BarSourceLimits(
             _options.MaxSymbolsPerRequest, AlpacaTimeframes.ByInterval.Keys.ToHashSet());
     }
@@ -83,8 +85,11 @@ public sealed class AlpacaBarSource : IBarSource
         var candles = new AlpacaCandles(request, window, _grid);
         var pages = 0;
         foreach (var batch in request.Symbols.Distinct().Chunk(_options.MaxSymbolsPerRequest))
-            pages += await FetchPagesAsync(batch, timeframe, window, candles, cancellationToken)
+        {
+            pages += await FetchPagesAsync(
+                batch, timeframe, window, candles, request.Permits, cancellationToken)
                 .ConfigureAwait(false);
+        }
 
         var issues = candles.Issues;
         if (!issues.IsClean)
@@ -95,14 +100,14 @@ public sealed class AlpacaBarSource : IBarSource
 
     private async Task<int> FetchPagesAsync(
         Symbol[] symbols, string timeframe, AlpacaWindow window, AlpacaCandles candles,
-        CancellationToken ct)
+        IRequestPermits permits, CancellationToken ct)
     {
         var followed = new HashSet<string>(StringComparer.Ordinal);
         string? token = null;
         for (var page = 1; ; page++)
         {
             var url = AlpacaUrl.Bars(_options, symbols, timeframe, window, token);
-            var (body, requestId) = await _http.GetAsync(url, ct).ConfigureAwait(false);
+            var (body, requestId) = await _http.GetAsync(url, permits, ct).ConfigureAwait(false);
 
             AlpacaPage reply;
             try

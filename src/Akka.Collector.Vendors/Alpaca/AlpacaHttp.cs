@@ -11,30 +11,32 @@ namespace Akka.Collector.Vendors.Alpaca;
 /// </summary>
 internal sealed class AlpacaHttp(
     HttpClient http, AlpacaOptions options, ResiliencePipeline<HttpResponseMessage> pipeline,
-    TimeProvider clock)
+    TimeProvider wallClock)
 {
     public const string Vendor = "alpaca";
 
     /// <summary>A successful reply's body (read within the attempt) and its request id.</summary>
-    public async Task<(byte[] Body, string? RequestId)> GetAsync(Uri uri, CancellationToken ct)
+    public async Task<(byte[] Body, string? RequestId)> GetAsync(
+        Uri uri, IRequestPermits permits, CancellationToken ct)
     {
-        using var reply = await SendAsync(uri, ct).ConfigureAwait(false);
+        using var reply = await SendAsync(uri, permits, ct).ConfigureAwait(false);
         var requestId = VendorHeaders.RequestId(reply);
         var body = await reply.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
 
-        if (VendorFailures.FromReply(Vendor, reply, clock) is { } failure)
+        if (VendorFailures.FromReply(Vendor, reply, wallClock) is { } failure)
             throw Explained(failure, body);
 
         return (body, requestId);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(Uri uri, CancellationToken ct)
+    private async Task<HttpResponseMessage> SendAsync(
+        Uri uri, IRequestPermits permits, CancellationToken ct)
     {
         try
         {
             // The default completion option buffers the body inside the attempt, so a reply
             // that stalls half way is cut by the attempt timeout and retried like a hang.
-            return await pipeline.ExecuteAsync(async token =>
+            return await pipeline.SendAsync(permits, async token =>
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, uri);
                 request.Headers.Add("APCA-API-KEY-ID", options.KeyId);

@@ -9,7 +9,7 @@ public static class VendorFailures
 {
     /// <summary>A failed reply as a <see cref="BarSourceException"/>; null for a success.</summary>
     public static BarSourceException? FromReply(
-        string vendor, HttpResponseMessage reply, TimeProvider clock)
+        string vendor, HttpResponseMessage reply, TimeProvider wallClock)
     {
         if (reply.IsSuccessStatusCode)
             return null;
@@ -28,7 +28,7 @@ public static class VendorFailures
 
         return new BarSourceException(kind, $"{where} answered {status} {reply.ReasonPhrase}")
         {
-            RetryAfter = VendorHeaders.RetryAfter(reply, clock),
+            RetryAfter = VendorHeaders.RetryAfter(reply, wallClock),
         };
     }
 

@@ -10,14 +10,19 @@ namespace Akka.Collector.Vendors.Http;
 /// The one resilience pipeline every vendor client wraps its HTTP calls in (Polly): retry
 /// with exponential backoff and jitter for 429, 5xx, timeouts and broken connections,
 /// honouring Retry-After and rate-limit reset headers; a circuit breaker that fails fast while
-/// a vendor is down; a timeout per attempt. It runs on the injected clock, so tests drive it
-/// on virtual time.
+/// a vendor is down; a timeout per attempt; and between the breaker and the timeout, one
+/// permit of the caller's request budget per attempt (<see cref="PermitStrategy"/>).
+/// Every wait in it (backoff, Retry-After, reset headers, the break, the attempt timeout) is
+/// real time the vendor or the network dictates, so it runs on the wall clock, never on the
+/// market clock: a demo clock at speed 60 must not retry sixty times sooner than the vendor
+/// asked. Tests pass a fake wall clock to drive it on virtual time.
 /// </summary>
 public static class VendorResilience
 {
     public static ResiliencePipeline<HttpResponseMessage> Create(
-        VendorResilienceOptions options, TimeProvider clock)
+        VendorResilienceOptions options, TimeProvider wallClock)
     {
+        var clock = wallClock;
         var transient = new PredicateBuilder<HttpResponseMessage>()
             .Handle<HttpRequestException>()
             .Handle<TimeoutRejectedException>()
@@ -61,8 +66,33 @@ public static class VendorResilience
                 SamplingDuration = options.BreakSampling,
                 BreakDuration = options.BreakDuration,
             })
+            .AddStrategy(_ => new PermitStrategy())
             .AddTimeout(options.AttemptTimeout)
             .Build();
+    }
+
+    /// <summary>
+    /// One call through the pipeline, each attempt paid for with a permit of
+    /// <paramref name="permits"/>.
+    /// </summary>
+    public static async Task<HttpResponseMessage> SendAsync(
+        this ResiliencePipeline<HttpResponseMessage> pipeline,
+        IRequestPermits permits,
+        Func<CancellationToken, Task<HttpResponseMessage>> send,
+        CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        try
+        {
+            context.Properties.Set(PermitStrategy.Key, permits);
+            return await pipeline.ExecuteAsync(
+                static async (ctx, send) => await send(ctx.CancellationToken).ConfigureAwait(false),
+                context, send).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
     }
 
     private static bool IsTransient(HttpResponseMessage reply) =>

@@ -23,6 +23,14 @@ public sealed class PolygonBarSource : IBarSource
     private readonly int _parallel;
     private readonly PolygonPager _pager;
 
+    /// <param name="clock">
+    /// The market clock: decides which bars have closed (a forming bar is dropped).
+    /// </param>
+    /// <param name="wallClock">
+    /// Real time: retry backoff, Retry-After and reset headers, the circuit's break and the
+    /// attempt timeout. Default: the machine's clock. Never the market clock, which a demo
+    /// may run faster than the vendor's.
+    /// </param>
     /// <param name="log">
     /// Where repairs and notices go (one line each, with the vendor's request id, never the
     /// key); the node points it at its logger. Default: nowhere.
@@ -34,7 +42,8 @@ public sealed class PolygonBarSource : IBarSource
         BarGrid grid,
         TimeProvider clock,
         VendorResilienceOptions? resilience = null,
-        Action<string>? log = null)
+        Action<string>? log = null,
+        TimeProvider? wallClock = null)
     {
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(options);
@@ -51,8 +60,10 @@ public sealed class PolygonBarSource : IBarSource
 
         _grid = grid;
         _parallel = options.MaxParallelRequests;
-        var pipeline = VendorResilience.Create(resilience ?? new VendorResilienceOptions(), clock);
-        _pager = new PolygonPager(Name, http, options, grid, clock, pipeline, Counters,
+        wallClock ??= TimeProvider.System;
+        var pipeline = VendorResilience.Create(
+            resilience ?? new VendorResilienceOptions(), wallClock);
+        _pager = new PolygonPager(Name, http, options, grid, clock, wallClock, pipeline, Counters,
             log ?? (_ => { }));
         Limits = new BarSourceLimits(1, PolygonIntervals.Served);
     }
@@ -74,8 +85,8 @@ public sealed class PolygonBarSource : IBarSource
             return BarBatch.Empty;
 
         var bars = symbols.Length == 1
-            ? [await _pager.FetchAsync(symbols[0], window, cancellationToken)]
-            : await FetchEachAsync(symbols, window, cancellationToken);
+            ? [await _pager.FetchAsync(symbols[0], window, request.Permits, cancellationToken)]
+            : await FetchEachAsync(symbols, window, request.Permits, cancellationToken);
 
         // A symbol with nothing in the range is absent, as the IBarSource contract says.
         var result = new Dictionary<Symbol, IReadOnlyList<Candle>>();
@@ -89,7 +100,8 @@ public sealed class PolygonBarSource : IBarSource
     }
 
     private async Task<IReadOnlyList<Candle>[]> FetchEachAsync(
-        Symbol[] symbols, PolygonWindow window, CancellationToken cancellationToken)
+        Symbol[] symbols, PolygonWindow window, IRequestPermits permits,
+        CancellationToken cancellationToken)
     {
         var bars = new IReadOnlyList<Candle>[symbols.Length];
         BarSourceException? first = null;
@@ -109,7 +121,7 @@ public sealed class PolygonBarSource : IBarSource
 
             try
             {
-                bars[i] = await _pager.FetchAsync(symbols[i], window, stop.Token);
+                bars[i] = await _pager.FetchAsync(symbols[i], window, permits, stop.Token);
             }
             catch (BarSourceException e)
             {

@@ -16,7 +16,8 @@ namespace Akka.Collector.Vendors.Polygon;
 /// any apiKey parameter it may carry; a next_url already followed is a page loop, and more
 /// than <see cref="PolygonOptions.MaxPages"/> pages is a chain that never ends: both fail
 /// the symbol as MalformedReply. A failed page fails the symbol whole; no partial series
-/// is returned.
+/// is returned. Which bars have closed is judged on the market clock; every wait on the
+/// vendor runs on the wall clock, inside the pipeline.
 /// </summary>
 internal sealed class PolygonPager(
     string vendor,
@@ -24,6 +25,7 @@ internal sealed class PolygonPager(
     PolygonOptions options,
     BarGrid grid,
     TimeProvider clock,
+    TimeProvider wallClock,
     ResiliencePipeline<HttpResponseMessage> pipeline,
     PolygonCounters counters,
     Action<string> log)
@@ -33,7 +35,8 @@ internal sealed class PolygonPager(
     private int _delayedSaid;
 
     public async Task<IReadOnlyList<Candle>> FetchAsync(
-        Symbol symbol, PolygonWindow window, CancellationToken cancellationToken)
+        Symbol symbol, PolygonWindow window, IRequestPermits permits,
+        CancellationToken cancellationToken)
     {
         var what = $"{symbol} {window.Interval}";
         var now = Instant.FromDateTimeOffset(clock.GetUtcNow());
@@ -51,7 +54,7 @@ internal sealed class PolygonPager(
                 throw Malformed(what, lastId,
                     $"more than {options.MaxPages} pages; the next_url chain does not end");
 
-            var reply = await GetAsync(url, symbol, what, cancellationToken);
+            var reply = await GetAsync(url, symbol, what, permits, cancellationToken);
             lastId = reply.RequestId;
             var repairs = keeper.Add(reply.Results);
             counters.AddPage(reply.IsDelayed);
@@ -73,12 +76,13 @@ internal sealed class PolygonPager(
     }
 
     private async Task<PolygonReply> GetAsync(
-        Uri url, Symbol symbol, string what, CancellationToken cancellationToken)
+        Uri url, Symbol symbol, string what, IRequestPermits permits,
+        CancellationToken cancellationToken)
     {
         HttpResponseMessage reply;
         try
         {
-            reply = await pipeline.ExecuteAsync(async token =>
+            reply = await pipeline.SendAsync(permits, async token =>
             {
                 using var request = new HttpRequestMessage(HttpMethod.Get, url);
                 request.Headers.Authorization =
@@ -100,7 +104,7 @@ internal sealed class PolygonPager(
         {
             var id = VendorHeaders.RequestId(reply);
             var body = await reply.Content.ReadAsByteArrayAsync(cancellationToken);
-            if (VendorFailures.FromReply(vendor, reply, clock) is { } failure)
+            if (VendorFailures.FromReply(vendor, reply, wallClock) is { } failure)
                 throw About(failure, what, ErrorText(body));
 
             try

@@ -34,6 +34,11 @@ public static class ProtocolSamples
             new IntervalProtocol.GetStatus(BarInterval.M1),
             new IntervalProtocol.GetStatus(BarInterval.D1),
         ],
+        [typeof(IntervalProtocol.SetDegraded)] = () =>
+        [
+            new IntervalProtocol.SetDegraded(BarInterval.M1, true, "needs 6 of 5 requests/min"),
+            new IntervalProtocol.SetDegraded(BarInterval.D1, false, ""),
+        ],
         [typeof(IntervalProtocol.RoundReport)] = () =>
         [
             Report,

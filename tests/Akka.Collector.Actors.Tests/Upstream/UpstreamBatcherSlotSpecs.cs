@@ -105,9 +105,9 @@ public sealed class UpstreamBatcherSlotSpecs()
             ConcurrencyPerInterval = slots,
             BatchWindow = TimeSpan.FromMilliseconds(1),
         };
-        return UpstreamBatcher.Props(BarInterval.M5, vendor, store, Grid,
-            new FakeTimeProvider(Noon.ToDateTimeOffset()), settings,
-            CapacityPlan.Compute(1, 1, 0, 1, []));
+        var clock = new FakeTimeProvider(Noon.ToDateTimeOffset());
+        return UpstreamBatcher.Props(BarInterval.M5, vendor, store, Grid, clock, clock, settings,
+            new RequestBudget(CapacityPlan.Compute(1, 1, 0, 1, []), clock));
     }
 
     // Answers every request with no bars, once the test lets it when held; tells each request.

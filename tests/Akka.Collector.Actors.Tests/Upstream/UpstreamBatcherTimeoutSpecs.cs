@@ -44,7 +44,7 @@ public sealed class UpstreamBatcherTimeoutSpecs()
         };
         var batcher = Sys.ActorOf(UpstreamBatcher.Props(
             BarInterval.D1, vendor, new SqliteCandleStore(file.ConnectionString), Grid, clock,
-            settings, CapacityPlan.Compute(1, 1, 0, 1, [])));
+            clock, settings, new RequestBudget(CapacityPlan.Compute(1, 1, 0, 1, []), clock)));
 
         // act: the request reaches the vendor, then its timeout passes on the market clock
         var range = new TimeRange(Noon - Duration.FromDays(1), Noon);

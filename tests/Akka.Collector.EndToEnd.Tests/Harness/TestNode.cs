@@ -111,7 +111,12 @@ public sealed class TestNode : IAsyncDisposable
 
         var app = CollectorNode.Build(
             [],
-            new NodeOverrides { Clock = clock, Vendor = vendor, Hocon = config });
+            // One fake for both clocks: vendor waits (Retry-After, backoff, the budget) move
+            // only when the test moves time, as they did on the market clock.
+            new NodeOverrides
+            {
+                Clock = clock, WallClock = clock, Vendor = vendor, Hocon = config,
+            });
 
         var rounds = new RoundLog();
         await app.StartAsync();

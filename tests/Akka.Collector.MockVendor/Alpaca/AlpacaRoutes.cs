@@ -26,6 +26,7 @@ public static class AlpacaRoutes
     private static async Task ServeAsync(
         HttpContext http, MockVendorOptions options, MockFaults faults, RequestLog log)
     {
+        var arrived = options.Clock.GetUtcNow();
         http.Response.Headers["X-Request-ID"] = Guid.NewGuid().ToString("N");
         var query = http.Request.Query;
         var token = query["page_token"].ToString();
@@ -37,7 +38,10 @@ public static class AlpacaRoutes
             {
                 log.Add(new ServedRequest(Vendor, AlpacaQuery.SymbolsNamed(query),
                     query["timeframe"].ToString(), token.Length == 0 ? null : token, status,
-                    served));
+                    served)
+                {
+                    ArrivedAt = arrived,
+                });
             }
         }
 

@@ -22,6 +22,7 @@ internal sealed class PolygonEndpoint(MockVendorOptions options, MockFaults faul
 
     public async Task ServeAsync(HttpContext http)
     {
+        var arrived = options.Clock.GetUtcNow();
         var id = Guid.NewGuid().ToString("N");
         http.Response.Headers["X-Request-ID"] = id;
         var route = http.Request.RouteValues;
@@ -29,7 +30,10 @@ internal sealed class PolygonEndpoint(MockVendorOptions options, MockFaults faul
         var timeframe = $"{route["multiplier"]}/{route["timespan"]}";
         var cursor = http.Request.Query["cursor"].ToString() is { Length: > 0 } c ? c : null;
         void Log(int status, int bars) =>
-            log.Add(new ServedRequest(Vendor, [ticker], timeframe, cursor, status, bars));
+            log.Add(new ServedRequest(Vendor, [ticker], timeframe, cursor, status, bars)
+            {
+                ArrivedAt = arrived,
+            });
 
         try
         {

@@ -1,0 +1,36 @@
+using Polly;
+
+namespace Akka.Collector.Vendors.Http;
+
+/// <summary>
+/// Draws one permit per attempt, inside the retry and the circuit breaker and outside the
+/// attempt timeout: every request that reaches the wire is paid for (retries too), a request
+/// the open circuit refuses costs nothing, and waiting for the budget never counts as the
+/// vendor being slow (nor as a failure towards the breaker).
+/// </summary>
+internal sealed class PermitStrategy : ResilienceStrategy
+{
+    /// <summary>Where a call's permits travel through the pipeline.</summary>
+    public static readonly ResiliencePropertyKey<IRequestPermits> Key = new("collector.permits");
+
+    protected override async ValueTask<Outcome<TResult>> ExecuteCore<TResult, TState>(
+        Func<ResilienceContext, TState, ValueTask<Outcome<TResult>>> callback,
+        ResilienceContext context,
+        TState state)
+    {
+        if (context.Properties.TryGetValue(Key, out var permits))
+        {
+            try
+            {
+                await permits.AcquireAsync(context.CancellationToken)
+                    .ConfigureAwait(context.ContinueOnCapturedContext);
+            }
+            catch (OperationCanceledException e)
+            {
+                return Outcome.FromException<TResult>(e);
+            }
+        }
+
+        return await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
+    }
+}
