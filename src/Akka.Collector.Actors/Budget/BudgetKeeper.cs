@@ -19,21 +19,28 @@ namespace Akka.Collector.Actors.Budget;
 /// that moment two nodes may each spend a share computed for a different count; a vendor
 /// that counts strictly may answer a few 429s, which the retries honour.
 /// </summary>
-public sealed class BudgetKeeper : ReceiveActor
+public sealed class BudgetKeeper : ReceiveActor, IWithTimers
 {
+    // Real time: how soon a symbol added or removed anywhere reaches this node's plan.
+    private static readonly TimeSpan UniverseCheck = TimeSpan.FromSeconds(30);
+
     public const string CollectorRole = "collector";
 
     private readonly CapacityPlanner _planner;
     private readonly RequestBudget _budget;
     private readonly IntervalDirectory _intervals;
     private readonly string _vendor;
+    private readonly IActorRef? _queue;
+    private long _universeVersion;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly HashSet<UniqueAddress> _up = [];
     private readonly Cluster.Cluster _cluster = Cluster.Cluster.Get(Context.System);
 
     public BudgetKeeper(
-        CapacityPlanner planner, RequestBudget budget, IntervalDirectory intervals, string vendor)
+        CapacityPlanner planner, RequestBudget budget, IntervalDirectory intervals, string vendor,
+        IActorRef? queue = null)
     {
+        _queue = queue;
         _planner = planner;
         _budget = budget;
         _intervals = intervals;
@@ -43,17 +50,42 @@ public sealed class BudgetKeeper : ReceiveActor
         Receive<BudgetProtocol.UniverseChanged>(
             changed => Apply(_planner.Recompute(symbols: changed.Symbols), "universe changed"));
         Receive<BudgetProtocol.GetPlan>(_ => Sender.Tell(_planner.Current));
+        Receive<CheckUniverse>(_ => AskUniverse());
+        Receive<QueueProtocol.Universe>(OnUniverse);
+        Receive<Status.Failure>(_ => { }); // the queue is moving; the next check asks again
     }
+
+    public ITimerScheduler Timers { get; set; } = null!;
 
     public static Props Props(
         CapacityPlanner planner, RequestBudget budget, IntervalDirectory intervals,
-        string vendor) =>
-        Akka.Actor.Props.Create(() => new BudgetKeeper(planner, budget, intervals, vendor));
+        string vendor, IActorRef? queue = null) =>
+        Akka.Actor.Props.Create(() =>
+            new BudgetKeeper(planner, budget, intervals, vendor, queue));
 
-    protected override void PreStart() =>
+    protected override void PreStart()
+    {
         _cluster.Subscribe(
             Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
             typeof(ClusterEvent.IMemberEvent));
+
+        // The runtime universe lives in the collection queue; its size feeds the plan.
+        if (_queue is not null)
+            Timers.StartPeriodicTimer("universe", CheckUniverse.Instance, UniverseCheck);
+    }
+
+    private void AskUniverse() =>
+        _queue!.Ask<QueueProtocol.Universe>(
+                new QueueProtocol.GetUniverse(_universeVersion), TimeSpan.FromSeconds(5))
+            .PipeTo(Self);
+
+    private void OnUniverse(QueueProtocol.Universe universe)
+    {
+        _universeVersion = universe.Version;
+        if (universe.Symbols is { } symbols && symbols.Count != _planner.Current.Symbols)
+            Apply(_planner.Recompute(symbols: symbols.Count),
+                $"the universe holds {symbols.Count} symbols");
+    }
 
     protected override void PostStop() => _cluster.Unsubscribe(Self);
 
@@ -96,5 +128,10 @@ public sealed class BudgetKeeper : ReceiveActor
                 $"{plan.NeededPerMinute:0.#} requests/min needed, " +
                 $"{plan.BudgetPerMinute:0.#} this node's budget"));
         }
+    }
+
+    private sealed class CheckUniverse : INoSerializationVerificationNeeded
+    {
+        public static readonly CheckUniverse Instance = new();
     }
 }

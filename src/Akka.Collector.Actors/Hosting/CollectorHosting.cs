@@ -77,7 +77,8 @@ public static class CollectorHosting
                 resolver.GetService<CapacityPlanner>(),
                 resolver.GetService<RequestBudget>(),
                 resolver.GetService<IntervalDirectory>(),
-                resolver.GetService<IBarSource>().Name), "budget-keeper");
+                resolver.GetService<IBarSource>().Name,
+                registry.TryGet<QueueProxy>(out var queue) ? queue : null), "budget-keeper");
             registry.Register<BudgetKeeper>(keeper);
         });
     }
