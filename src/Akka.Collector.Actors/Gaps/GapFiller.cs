@@ -93,7 +93,8 @@ public sealed class GapFiller : ReceiveActor
             return;
 
         _passRunning = true;
-        _queue.Ask<QueueProtocol.Universe>(new QueueProtocol.GetUniverse(0), TimeSpan.FromSeconds(5))
+        _queue
+            .Ask<QueueProtocol.Universe>(new QueueProtocol.GetUniverse(0), TimeSpan.FromSeconds(5))
             .PipeTo(Self, failure: e => new PassFailed($"no universe from the queue: {e.Message}"));
     }
 
@@ -140,7 +141,8 @@ public sealed class GapFiller : ReceiveActor
         {
             foreach (var interval in BarInterval.All)
             {
-                var covered = await store.ReadCoverageAsync(symbol, interval, CancellationToken.None);
+                var covered = await store.ReadCoverageAsync(
+                    symbol, interval, CancellationToken.None);
                 if (covered.Count == 0)
                     continue; // never collected: onboarding or the first round backfills it
 

@@ -70,7 +70,9 @@ public static class QueueProtocol
 {
     // ---- questions ----
 
-    /// <summary>The universe, unless the asker already holds <paramref name="KnownVersion"/>.</summary>
+    /// <summary>
+    /// The universe, unless the asker already holds <paramref name="KnownVersion"/>.
+    /// </summary>
     public sealed record GetUniverse(long KnownVersion) : ICollectorMessage;
 
     /// <param name="Symbols">Null when the asker's version is current.</param>
@@ -175,6 +177,12 @@ public enum OnboardOutcome : byte
 
     /// <summary>Too many onboardings at once, or from this client: ask again later.</summary>
     Capped = 5,
+
+    /// <summary>
+    /// The vendor failed the backfill the asker waits for; Detail is "Kind: reason". The
+    /// queue retries it after its back-off.
+    /// </summary>
+    Failed = 6,
 }
 
 /// <summary>What the gap filler is asked.</summary>

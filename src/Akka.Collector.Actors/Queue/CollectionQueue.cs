@@ -458,8 +458,27 @@ public sealed class CollectionQueue : ReceivePersistentActor, IWithTimers
         if (!IsCurrent(failed.WorkId, out var item))
             return;
 
-        Fail(item, failed.Kind == Vendors.FailureKind.MalformedReply,
-            $"{failed.Kind}: {failed.Reason}");
+        var reason = $"{failed.Kind}: {failed.Reason}";
+        TellWaitersOfFailure(item, reason);
+        Fail(item, failed.Kind == Vendors.FailureKind.MalformedReply, reason);
+    }
+
+    // A chart waiting for a new symbol hears the vendor's fault at once (502/504), not a
+    // "still onboarding" it would poll in vain; the queue retries after its back-off.
+    private void TellWaitersOfFailure(WorkItem item, string reason)
+    {
+        if (!item.Kinds.HasFlag(WorkKinds.Onboarding)
+            || !_waiters.TryGetValue(item.Symbol, out var list))
+            return;
+
+        var checking = _state.Onboardings.TryGetValue(item.Symbol, out var onboarding)
+            && !onboarding.Checked;
+        foreach (var waiter in list.Where(w => checking || w.Interval == item.Interval).ToList())
+        {
+            waiter.ReplyTo.Tell(
+                new OnboardState(item.Symbol, OnboardOutcome.Failed, null, reason));
+            list.Remove(waiter);
+        }
     }
 
     private void OnTimedOut(WorkTimedOut timedOut)
@@ -469,7 +488,9 @@ public sealed class CollectionQueue : ReceivePersistentActor, IWithTimers
 
         _log.Warning("collection queue: {0} {1} {2} got no answer in {3}; it queues again",
             item.Symbol, item.Interval, item.Range, _settings.WorkTimeout);
-        Fail(item, malformed: false, "no answer from the symbol's entity in time");
+        var reason = "Timeout: no answer from the symbol's entity in time";
+        TellWaitersOfFailure(item, reason);
+        Fail(item, malformed: false, reason);
     }
 
     // Malformed replies quarantine the range after a bounded number of tries (one, for a

@@ -194,7 +194,13 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
         var from = mark;
         try
         {
-            for (var i = 0; i < _settings.CorrectionBars; i++)
+            // Within the session of the newest fetched bar: stepping over a night could reach
+            // bars before the backfill window that were never fetched, which is not a
+            // correction. Known shortcoming: a restatement of yesterday's last bars after
+            // today's first round is not picked up.
+            var newest = _grid.LatestClosed(mark, interval);
+            var open = _grid.Calendar.SessionAt(newest.Start)?.Open ?? newest.Start;
+            for (var i = 0; i < _settings.CorrectionBars && from > open; i++)
                 from = _grid.LatestClosed(from, interval).Start;
         }
         catch (CalendarOutOfRangeException)

@@ -34,7 +34,8 @@ public static class GapFinder
     }
 
     // What of one session's part of the window no covered range reaches.
-    private static IEnumerable<TimeRange> Uncovered(TimeRange part, IReadOnlyList<TimeRange> covered)
+    private static IEnumerable<TimeRange> Uncovered(
+        TimeRange part, IReadOnlyList<TimeRange> covered)
     {
         var at = part.From;
         foreach (var range in covered)

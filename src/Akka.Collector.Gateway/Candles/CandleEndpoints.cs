@@ -109,14 +109,11 @@ public static class CandleEndpoints
         {
             SymbolWait.Outcome.Ready ready => CandleCaching.Answer(
                 http.HttpContext,
-                await BuildAsync(
-                    request, ready.Watermark, required, store, grid, clock, settings, cancel)
-                with
-                {
-                    History = await HistoryGap.CheckAsync(
-                        request, store, grid, settings, now, await queue.GetAsync(cancel),
+                await WithHistoryAsync(
+                    await BuildAsync(
+                        request, ready.Watermark, required, store, grid, clock, settings,
                         cancel),
-                },
+                    request, required, store, grid, settings, now, queue, cancel),
                 request.Interval, grid, clock, settings),
             SymbolWait.Outcome.InFlight wait => Problems.StillFetching(
                 request, wait.RetryAfter, await NewestAsync(request, store, grid, clock, cancel)),
@@ -160,6 +157,20 @@ public static class CandleEndpoints
             lastFinal,
             age,
             [.. bars.Select(ToDto)]);
+    }
+
+    // What of the window was ever fetched: a window ending before the stored history is not
+    // fresh however far the watermark reaches, and a from before it queues the history.
+    private static async Task<CandleResponse> WithHistoryAsync(
+        CandleResponse chart, CandleRequest request, Instant required, ICandleStore store,
+        BarGrid grid, CollectionSettings settings, Instant now, IRequiredActor<QueueProxy> queue,
+        CancellationToken cancel)
+    {
+        var covered = await store.ReadCoverageAsync(request.Symbol, request.Interval, cancel);
+        var reached = covered.Count > 0 && covered[0].From < required;
+        var history = HistoryGap.Check(
+            request, covered, grid, settings, now, await queue.GetAsync(cancel));
+        return chart with { Fresh = chart.Fresh && reached, History = history };
     }
 
     private static async Task<NewestBar?> NewestAsync(

@@ -4,7 +4,6 @@ using Akka.Collector.Actors.Protocol;
 using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Calendar;
 using Akka.Collector.Domain.Intervals;
-using Akka.Collector.Store;
 using NodaTime;
 
 namespace Akka.Collector.Gateway.Candles;
@@ -19,14 +18,14 @@ internal static class HistoryGap
 {
     private const int PollAfterSeconds = 2;
 
-    public static async Task<HistoryNote?> CheckAsync(
-        CandleRequest request, ICandleStore store, BarGrid grid, CollectionSettings settings,
-        Instant now, IActorRef queue, CancellationToken cancel)
+    /// <param name="covered">The symbol's covered ranges of the interval, ordered.</param>
+    public static HistoryNote? Check(
+        CandleRequest request, IReadOnlyList<TimeRange> covered, BarGrid grid,
+        CollectionSettings settings, Instant now, IActorRef queue)
     {
         if (request.From is not { } asked)
             return null;
 
-        var covered = await store.ReadCoverageAsync(request.Symbol, request.Interval, cancel);
         if (covered.Count == 0 || asked >= covered[0].From)
             return null; // nothing collected yet (its backfill runs), or nothing missing
 

@@ -3,6 +3,7 @@ using Akka.Collector.Actors.Hosting;
 using Akka.Collector.Actors.Protocol;
 using Akka.Collector.Gateway.Universe;
 using Akka.Collector.Store;
+using Akka.Collector.Vendors;
 using Akka.Hosting;
 using Microsoft.AspNetCore.Http;
 
@@ -57,8 +58,21 @@ internal static class NewSymbols
             OnboardOutcome.Unknown => Problems.UnknownSymbol(request, state.Detail),
             OnboardOutcome.Capped => Problems.OnboardingCapped(
                 request, state.RetryAfter ?? TimeSpan.FromSeconds(60)),
+            OnboardOutcome.Failed => VendorFault(request, state.Detail),
             _ => Problems.Onboarding(
                 request, http, state.RetryAfter ?? TimeSpan.FromSeconds(2), state.Detail),
         };
+    }
+
+    // "Kind: reason" from the queue, named as any vendor fault of a chart is.
+    private static IResult VendorFault(CandleRequest request, string? detail)
+    {
+        var text = detail ?? "VendorDown: the backfill failed";
+        var colon = text.IndexOf(':');
+        var kind = colon > 0 && Enum.TryParse<FailureKind>(text[..colon], out var parsed)
+            ? parsed
+            : FailureKind.VendorDown;
+        var reason = colon > 0 ? text[(colon + 1)..].Trim() : text;
+        return Problems.VendorFault(request, kind, reason, newest: null);
     }
 }

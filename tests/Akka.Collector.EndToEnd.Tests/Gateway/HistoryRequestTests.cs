@@ -39,7 +39,12 @@ public sealed class HistoryRequestTests
         var zzzz = Symbol.Parse("ZZZZ");
         var fetched = vendor!.Requests.Where(r => r.Symbols.Contains(zzzz)).ToList();
         Assert.NotEmpty(fetched);
-        Assert.All(fetched, r => Assert.True(r.Range.From >= backfillStart,
-            $"fetched {r.Range}; the backfill window starts at {backfillStart}"));
+        // (the chart onboarded ZZZZ: every interval to its own depth, 1d to five sessions)
+        Assert.All(fetched, r =>
+        {
+            var start = r.Interval.IsDaily ? grid.BackfillStart(node.Now, 5) : backfillStart;
+            Assert.True(r.Range.From >= start,
+                $"fetched {r.Interval} {r.Range}; its backfill window starts at {start}");
+        });
     }
 }

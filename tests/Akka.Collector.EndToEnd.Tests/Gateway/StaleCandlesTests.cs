@@ -57,10 +57,10 @@ public sealed class StaleCandlesTests
     }
 
     [Fact]
-    public async Task First_fetch_answers_a_retry_after_for_every_step_of_its_backfill()
+    public async Task First_chart_of_a_never_seen_symbol_is_a_202_to_poll_while_it_onboards()
     {
-        // arrange: ZZZZ was never collected; its 5m backfill is two sessions, fetched one
-        // session per step, and no step has been timed yet: 2 x (20 s request timeout / 4)
+        // arrange: ZZZZ was never collected, and its vendor check hangs at the gate (the
+        // entity's estimate for each step of a first backfill has its own actor specs)
         GateVendor? gate = null;
         await using var node = await TestNode.StartAsync(
             NoonNode.Noon + Duration.FromSeconds(40), NoonNode.Universe,
@@ -76,11 +76,12 @@ public sealed class StaleCandlesTests
         // act
         var answer = await HttpJson.GetAsync(node.Http, Chart);
 
-        // assert: the market clock has not moved, so nothing of the estimate is used up yet
-        Assert.True(answer.Status == 503, answer.ToString());
+        // assert: accepted, with where to poll and when; the onboarding's fetch is waiting
+        Assert.True(answer.Status == 202, answer.ToString());
         await gate.RequestWaiting.WaitAsync(Signal);
-        Assert.Equal("10", Assert.Single(answer.Response.Headers.GetValues("Retry-After")));
-        Assert.Contains("retry in 10 s", answer.Body.GetProperty("detail").GetString());
+        Assert.Equal("2", Assert.Single(answer.Response.Headers.GetValues("Retry-After")));
+        Assert.Equal(Chart, answer.Response.Headers.Location?.OriginalString);
+        Assert.Equal("onboarding", answer.Body.GetProperty("status").GetString());
         gate.Open();
     }
 

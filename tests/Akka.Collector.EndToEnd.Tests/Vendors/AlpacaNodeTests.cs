@@ -58,8 +58,9 @@ public sealed class AlpacaNodeTests
         Assert.Equal(Universe.Order(StringComparer.Ordinal),
             firsts.SelectMany(r => r.Symbols).Order(StringComparer.Ordinal));
 
+        // The round fetches its new minute and the two before it again (corrections).
         var minute = await v.TruthAsync(
-            Universe.Select(Symbol.Parse), BarInterval.M1, Ten01 - Duration.FromMinutes(1), Ten01);
+            Universe.Select(Symbol.Parse), BarInterval.M1, Ten01 - Duration.FromMinutes(3), Ten01);
         var pages = firsts.Sum(
             r => PagesFor(r.Symbols.Sum(s => minute[Symbol.Parse(s)].Count), 64));
         Assert.Equal(pages, served.Count);
