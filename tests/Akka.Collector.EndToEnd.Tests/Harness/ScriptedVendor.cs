@@ -16,6 +16,7 @@ public sealed class ScriptedVendor(IBarSource inner) : IBarSource
     private volatile Func<Symbol, Candle, Candle> _restate = (_, bar) => bar;
     private volatile Func<BarRequest, bool> _malformed = _ => false;
     private volatile Func<BarRequest, bool> _hang = _ => false;
+    private volatile Func<BarRequest, bool> _down = _ => false;
 
     public string Name => inner.Name;
 
@@ -36,9 +37,15 @@ public sealed class ScriptedVendor(IBarSource inner) : IBarSource
     /// the caller gives up on it).</summary>
     public void HangWhen(Func<BarRequest, bool> when) => _hang = when;
 
+    /// <summary>From now on a request matching <paramref name="when"/> finds the vendor
+    /// down (a 503 that outlasted the retries).</summary>
+    public void DownWhen(Func<BarRequest, bool> when) => _down = when;
+
     public async Task<BarBatch> FetchAsync(BarRequest request, CancellationToken cancellationToken)
     {
         _requests.Enqueue(request);
+        if (_down(request))
+            throw new BarSourceException(FailureKind.VendorDown, "503 Service Unavailable");
         if (_hang(request))
             await Task.Delay(Timeout.Infinite, cancellationToken);
         if (_malformed(request))
