@@ -47,6 +47,20 @@ public sealed class CollectionCommandTests(CliNode node) : IClassFixture<CliNode
     }
 
     [Fact]
+    public async Task Collect_now_with_a_time_without_offset_prints_the_nodes_400()
+    {
+        // act: no zone, which collectorctl once read as this machine's own
+        var run = await Ctl.AdminAsync(node, "collect", "now", "AAPL", "--interval", "5m",
+            "--from", "2026-11-30T09:30");
+
+        // assert: the node names the parameter and the forms it takes
+        Assert.Equal(1, run.ExitCode);
+        var line = Assert.Single(run.ErrorLines);
+        Assert.StartsWith("collectorctl: 400 Invalid parameter 'from':", line);
+        Assert.Contains("with offset", line);
+    }
+
+    [Fact]
     public async Task Collect_now_all_queues_one_collection_per_symbol()
     {
         // act
