@@ -21,13 +21,16 @@ public static class CollectCommands
             Description = "The interval: 1m, 2m, 5m, 15m, 30m, 1h, 2h, 4h or 1d",
             Required = true,
         };
-        var from = new Option<DateTimeOffset?>("--from")
+        // Times go to the node as typed: it reads them as the charts do and names a bad one.
+        // Parsed here, a time without an offset would silently take this machine's zone.
+        var from = new Option<string?>("--from")
         {
-            Description = "Start, ISO-8601 (default: the symbol's watermark)",
+            Description = "Start: ISO-8601 with Z or an offset, or epoch ms " +
+                "(default: the session in progress)",
         };
-        var to = new Option<DateTimeOffset?>("--to")
+        var to = new Option<string?>("--to")
         {
-            Description = "End, ISO-8601 (default: the latest closed bar)",
+            Description = "End, as --from (default: the latest closed bar)",
         };
 
         var now = new Command("now", "Queue a collection of one symbol, or of all, now")
@@ -45,8 +48,8 @@ public static class CollectCommands
             {
                 symbol = target,
                 interval = run.Parse.GetValue(interval),
-                from = run.Parse.GetValue(from)?.ToUniversalTime().ToString("O"),
-                to = run.Parse.GetValue(to)?.ToUniversalTime().ToString("O"),
+                from = run.Parse.GetValue(from),
+                to = run.Parse.GetValue(to),
             };
             run.Show(
                 await run.Client.PostAsync("api/v1/admin/collect", body, run.Cancel),

@@ -8,9 +8,8 @@ using Akka.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using NodaTime;
+using Akka.Collector.Gateway.Candles;
 using NodaTime.Extensions;
-using NodaTime.Text;
 
 namespace Akka.Collector.Gateway.Admin;
 
@@ -21,28 +20,30 @@ namespace Akka.Collector.Gateway.Admin;
 /// </summary>
 public static class CollectionEndpoints
 {
-    private static readonly TimeSpan AskTimeout = TimeSpan.FromSeconds(5);
     private const int ListLimit = 500;
+    private const string Queue = "the collection queue";
+    private const string Filler = "the gap filler";
 
     public static RouteGroupBuilder MapCollectionEndpoints(this RouteGroupBuilder admin)
     {
-        admin.MapGet("/symbols", ListSymbols);
-        admin.MapPost("/symbols", AddSymbol);
-        admin.MapDelete("/symbols/{symbol}", RemoveSymbol);
-        admin.MapPost("/collect", CollectNow);
-        admin.MapGet("/queue", ShowQueue);
-        admin.MapGet("/gaps", ShowGaps);
+        // A group of their own, so the singletons' unavailability filter wraps only them.
+        var collection = admin.MapGroup("").AddEndpointFilter(SingletonAsk.Filter);
+        collection.MapGet("/symbols", ListSymbols);
+        collection.MapPost("/symbols", AddSymbol);
+        collection.MapDelete("/symbols/{symbol}", RemoveSymbol);
+        collection.MapPost("/collect", CollectNow);
+        collection.MapGet("/queue", ShowQueue);
+        collection.MapGet("/gaps", ShowGaps);
         return admin;
     }
 
     private static async Task<IResult> ListSymbols(
-        IRequiredActor<QueueProxy> queue, CancellationToken cancel)
+        ActorSystem system, IRequiredActor<QueueProxy> queue, CancellationToken cancel)
     {
-        var proxy = await queue.GetAsync(cancel);
-        var universe = await proxy.Ask<QueueProtocol.Universe>(
-            new QueueProtocol.GetUniverse(0), AskTimeout, cancel);
-        var view = await proxy.Ask<QueueProtocol.QueueView>(
-            new QueueProtocol.GetQueue(ListLimit), AskTimeout, cancel);
+        var universe = await system.AskAsync<QueueProtocol.Universe>(
+            queue.GetAsync(cancel), new QueueProtocol.GetUniverse(0), Queue, cancel);
+        var view = await system.AskAsync<QueueProtocol.QueueView>(
+            queue.GetAsync(cancel), new QueueProtocol.GetQueue(ListLimit), Queue, cancel);
 
         return Results.Json(new
         {
@@ -59,15 +60,15 @@ public static class CollectionEndpoints
     }
 
     private static async Task<IResult> AddSymbol(
-        SymbolBody body, IRequiredActor<QueueProxy> queue, CancellationToken cancel)
+        SymbolBody body, ActorSystem system, IRequiredActor<QueueProxy> queue,
+        CancellationToken cancel)
     {
         if (!Symbol.TryParse(body.Symbol ?? "", out var symbol, out var error))
             return Bad("symbol", error);
 
-        var proxy = await queue.GetAsync(cancel);
-        var state = await proxy.Ask<QueueProtocol.OnboardState>(
+        var state = await system.AskAsync<QueueProtocol.OnboardState>(queue.GetAsync(cancel),
             new QueueProtocol.Onboard(symbol, BarInterval.M1, "admin", true, TimeSpan.Zero),
-            AskTimeout, cancel);
+            Queue, cancel);
 
         return state.Outcome switch
         {
@@ -84,14 +85,14 @@ public static class CollectionEndpoints
     }
 
     private static async Task<IResult> RemoveSymbol(
-        string symbol, IRequiredActor<QueueProxy> queue, CancellationToken cancel)
+        string symbol, ActorSystem system, IRequiredActor<QueueProxy> queue,
+        CancellationToken cancel)
     {
         if (!Symbol.TryParse(symbol, out var parsed, out var error))
             return Bad("symbol", error);
 
-        var proxy = await queue.GetAsync(cancel);
-        var removed = await proxy.Ask<QueueProtocol.SymbolRemoved>(
-            new QueueProtocol.RemoveSymbol(parsed), AskTimeout, cancel);
+        var removed = await system.AskAsync<QueueProtocol.SymbolRemoved>(queue.GetAsync(cancel),
+            new QueueProtocol.RemoveSymbol(parsed), Queue, cancel);
 
         return removed.Removed
             ? Results.Json(new { symbol = parsed.Value, removed = true })
@@ -102,8 +103,8 @@ public static class CollectionEndpoints
     }
 
     private static async Task<IResult> CollectNow(
-        CollectBody body, IRequiredActor<QueueProxy> queue, TimeProvider clock,
-        CancellationToken cancel)
+        CollectBody body, ActorSystem system, IRequiredActor<QueueProxy> queue,
+        TimeProvider clock, CancellationToken cancel)
     {
         if (!BarInterval.TryParse(body.Interval, out var interval, out var intervalError))
             return Bad("interval", intervalError);
@@ -119,29 +120,34 @@ public static class CollectionEndpoints
         TimeRange? range = null;
         if (body.From is not null || body.To is not null)
         {
+            // Times as the charts take them: ISO-8601 with Z or an offset, or epoch ms.
             var now = clock.GetUtcNow().ToInstant();
-            if (ParseTime(body.From) is not { } from)
-                return Bad("from", "an ISO-8601 time such as 2026-12-03T14:30:00Z");
-            var to = body.To is null ? now : ParseTime(body.To);
-            if (to is not { } end || end <= from)
-                return Bad("to", "an ISO-8601 time after from");
-            range = new TimeRange(from, end < now ? end : now);
+            var (from, fromError) = CandleRequest.ParseTime("from", body.From);
+            var (to, toError) = CandleRequest.ParseTime("to", body.To);
+            if ((fromError ?? toError) is { } timeError)
+                return Problems.BadParameter(timeError);
+            if (from is not { } start)
+                return Bad("from", "needed with to: an ISO-8601 time such as 2026-12-03T14:30Z");
+            if (start >= now)
+                return Bad("from", $"{start} is not before now ({now}): nothing has closed");
+            var end = to is { } given && given < now ? given : now;
+            if (end <= start)
+                return Bad("to", $"{end} is not after from ({start})");
+            range = new TimeRange(start, end);
         }
 
-        var proxy = await queue.GetAsync(cancel);
-        var queued = await proxy.Ask<QueueProtocol.Enqueued>(
-            new QueueProtocol.CollectNow(symbol, interval, range), AskTimeout, cancel);
+        var queued = await system.AskAsync<QueueProtocol.Enqueued>(queue.GetAsync(cancel),
+            new QueueProtocol.CollectNow(symbol, interval, range), Queue, cancel);
         return Results.Json(
             new { queued = queued.Accepted, skipped = queued.Skipped },
             statusCode: StatusCodes.Status202Accepted);
     }
 
     private static async Task<IResult> ShowQueue(
-        IRequiredActor<QueueProxy> queue, CancellationToken cancel)
+        ActorSystem system, IRequiredActor<QueueProxy> queue, CancellationToken cancel)
     {
-        var proxy = await queue.GetAsync(cancel);
-        var view = await proxy.Ask<QueueProtocol.QueueView>(
-            new QueueProtocol.GetQueue(ListLimit), AskTimeout, cancel);
+        var view = await system.AskAsync<QueueProtocol.QueueView>(
+            queue.GetAsync(cancel), new QueueProtocol.GetQueue(ListLimit), Queue, cancel);
 
         return Results.Json(new
         {
@@ -152,13 +158,13 @@ public static class CollectionEndpoints
     }
 
     private static async Task<IResult> ShowGaps(
-        IRequiredActor<GapFillerProxy> filler, IRequiredActor<QueueProxy> queue,
-        TimeProvider clock, CancellationToken cancel)
+        ActorSystem system, IRequiredActor<GapFillerProxy> filler,
+        IRequiredActor<QueueProxy> queue, TimeProvider clock, CancellationToken cancel)
     {
-        var gaps = await (await filler.GetAsync(cancel)).Ask<GapProtocol.Gaps>(
-            new GapProtocol.GetGaps(ListLimit), AskTimeout, cancel);
-        var view = await (await queue.GetAsync(cancel)).Ask<QueueProtocol.QueueView>(
-            new QueueProtocol.GetQueue(ListLimit), AskTimeout, cancel);
+        var gaps = await system.AskAsync<GapProtocol.Gaps>(
+            filler.GetAsync(cancel), new GapProtocol.GetGaps(ListLimit), Filler, cancel);
+        var view = await system.AskAsync<QueueProtocol.QueueView>(
+            queue.GetAsync(cancel), new QueueProtocol.GetQueue(ListLimit), Queue, cancel);
         var now = clock.GetUtcNow().ToInstant();
 
         return Results.Json(new
@@ -203,15 +209,6 @@ public static class CollectionEndpoints
         notBefore = item.NotBefore?.ToString(),
         lastFailure = item.LastFailure,
     };
-
-    private static Instant? ParseTime(string? text)
-    {
-        if (text is null)
-            return null;
-
-        var parsed = InstantPattern.ExtendedIso.Parse(text.Trim());
-        return parsed.Success ? parsed.Value : null;
-    }
 
     private static IResult Bad(string parameter, string detail) =>
         Problems.BadParameter(new Candles.ParameterError(parameter, detail));

@@ -172,8 +172,9 @@ public sealed record CandleRequest(
             : null;
     }
 
-    // ISO-8601 with an offset or Z (seconds optional), or Unix epoch milliseconds.
-    private static (Instant? At, ParameterError? Error) ParseTime(string name, string? raw)
+    // ISO-8601 with an offset or Z (seconds optional), or Unix epoch milliseconds. The admin
+    // API's forced collections take times the same way.
+    internal static (Instant? At, ParameterError? Error) ParseTime(string name, string? raw)
     {
         if (raw is null)
             return (null, null);
