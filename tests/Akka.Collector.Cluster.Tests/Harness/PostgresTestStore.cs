@@ -13,9 +13,11 @@ namespace Akka.Collector.Cluster.Tests.Harness;
 /// </summary>
 /// <remarks>
 /// Why not auto-migrate on every node: the candle schema's migration takes an advisory lock
-/// and would be safe, but the journal and snapshot tables come from Akka.Persistence.Sql's
-/// auto-initialize, which takes none; three nodes creating them at once can fail on
-/// PostgreSQL's catalog (a duplicate type name) instead of finding them made.
+/// and is safe, but the journal and snapshot tables come from Akka.Persistence.Sql's
+/// auto-initialize, which takes none. Three migrate commands at once on a fresh database
+/// (tried three times) once failed the journal's initialization on PostgreSQL's catalog
+/// (duplicate key in pg_type_typname_nsp_index); the command still exited 0 because another
+/// had made the tables, but a node's journal failing like that fails its persistent actors.
 /// </remarks>
 public sealed class PostgresTestStore : ITestStore
 {
