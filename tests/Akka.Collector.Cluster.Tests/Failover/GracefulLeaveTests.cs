@@ -19,7 +19,7 @@ public sealed class GracefulLeaveTests(ReferenceRun reference) : IDisposable
     public async Task A_node_told_to_stop_hands_its_work_over_without_a_gap_and_exits_0()
     {
         // arrange: three collectors, symbols spread, two hours of the session collected
-        var store = new SqliteTestStore(_folder.Path);
+        await using var store = await PostgresTestStore.CreateAsync("leave", _folder.Path);
         await using var cluster = await TestCluster.StartAsync(store, _folder.Path, collectors: 3);
         await cluster.WaitForSpreadAsync(TestCluster.ChangeBound);
         var steps = ReplaySession.Steps;

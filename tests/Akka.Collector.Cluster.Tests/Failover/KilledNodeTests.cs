@@ -20,7 +20,7 @@ public sealed class KilledNodeTests(ReferenceRun reference) : IDisposable
     public async Task Killing_the_singleton_host_mid_round_loses_and_duplicates_no_bar()
     {
         // arrange: three collectors, symbols spread, two hours of the session collected
-        var store = new SqliteTestStore(_folder.Path);
+        await using var store = await PostgresTestStore.CreateAsync("killed", _folder.Path);
         await using var cluster = await TestCluster.StartAsync(store, _folder.Path, collectors: 3);
         await cluster.WaitForSpreadAsync(TestCluster.ChangeBound);
         var steps = ReplaySession.Steps;

@@ -20,7 +20,7 @@ public sealed class ReferenceRun : IAsyncLifetime
         if (SharedData.Directory is null || !OperatingSystem.IsLinux())
             return;
 
-        var store = new SqliteTestStore(_folder.Path);
+        await using var store = await PostgresTestStore.CreateAsync("reference", _folder.Path);
         await using (var node = await TestCluster.StartAsync(store, _folder.Path, collectors: 1))
         {
             foreach (var step in ReplaySession.Steps)

@@ -1,5 +1,4 @@
 using Akka.Collector.Store;
-using Akka.Collector.Store.Sqlite;
 
 namespace Akka.Collector.Cluster.Tests.Harness;
 
@@ -17,31 +16,4 @@ public interface ITestStore : IAsyncDisposable
 
     /// <summary>A reader over what the nodes stored.</summary>
     ICandleStore Open();
-}
-
-/// <summary>
-/// One SQLite file in WAL mode that all node processes open: enough for one machine.
-/// </summary>
-/// <remarks>
-/// Known shortcoming: the production shape is PostgreSQL, which is not merged yet (branch
-/// pg). Once it is: reference tests/Akka.Collector.TestSupport, add a PostgresTestStore
-/// over <c>ThrowawayPostgres.SharedAsync()</c> and <c>CreateDatabaseAsync("cluster")</c>
-/// (one database for the cluster, one for the reference run) whose Hocon is
-/// <c>collector.store { kind = postgres, postgres.connection-string = "...", auto-migrate =
-/// on }</c> and whose Open() is <c>new PostgresCandleStore(db.ConnectionString)</c>, run the
-/// node's <c>migrate</c> command once before the nodes start (three nodes migrating at once
-/// would race), and construct it where the tests now construct SqliteTestStore.
-/// </remarks>
-public sealed class SqliteTestStore(string directory) : ITestStore
-{
-    private readonly string _path = Path.Combine(directory, "cluster.db");
-
-    public string Description => $"SQLite {_path}";
-
-    public string Hocon => $"collector.store.sqlite-path = \"{_path.Replace("\\", "/")}\"";
-
-    public ICandleStore Open() =>
-        new SqliteCandleStore($"Data Source={_path};Default Timeout=30;Pooling=False");
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -19,7 +19,7 @@ public sealed class SpreadTests(ReferenceRun reference) : IDisposable
     public async Task Symbols_spread_over_every_collector_and_a_gateway_serves_them_all()
     {
         // arrange: three collectors and a gateway-only node on one store
-        var store = new SqliteTestStore(_folder.Path);
+        await using var store = await PostgresTestStore.CreateAsync("spread", _folder.Path);
         await using var cluster = await TestCluster.StartAsync(
             store, _folder.Path, collectors: 3, gateways: 1);
         var gateway = cluster.Nodes[^1];
