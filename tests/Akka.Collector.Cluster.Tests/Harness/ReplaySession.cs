@@ -66,10 +66,6 @@ public static class ReplaySession
                   collection.backfill-sessions {
                     1m = 1, 2m = 1, 5m = 1, 15m = 1, 30m = 1, 1h = 1, 2h = 1, 4h = 1, 1d = 1
                   }
-                  # One bar, not two: a round whose watermark stands one bar past the open
-                  # would refetch the previous session's last bar, which this session's
-                  # roll-up does not hold (README, Known issues).
-                  collection.correction-bars = 1
                   sharding.shards = 30
                 }
                 """;
