@@ -42,13 +42,8 @@ internal sealed class SqliteConnector
         var busyMs = builder.DefaultTimeout > 0
             ? Math.Min((long)builder.DefaultTimeout * 1000, int.MaxValue)
             : int.MaxValue;
-        // synchronous = 1 (NORMAL), WAL's usual partner: a commit no longer waits for an fsync of
-        // its own, only checkpoints do. The file is never corrupted; a power loss may undo the
-        // last commits, and as bars and their coverage commit together, what is undone is a
-        // range never recorded as fetched, so the next round fetches it again. Nothing is
-        // lost for good; a commit simply is not durable until the next checkpoint.
         _pragmas = string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {busyMs}; PRAGMA journal_mode = WAL; PRAGMA synchronous = 1;");
+            $"PRAGMA busy_timeout = {busyMs}; PRAGMA journal_mode = WAL;");
     }
 
     /// <summary>An open connection with the pragmas applied; the caller disposes it.</summary>
