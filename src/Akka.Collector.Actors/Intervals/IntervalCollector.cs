@@ -245,13 +245,15 @@ public sealed class IntervalCollector : ReceiveActor
         var round = new Round(++_roundsStarted, upTo, Now, [.. _universe]);
         _round = round;
 
-        foreach (var symbol in _universe)
-            _symbols.Tell(new SymbolProtocol.Collect(symbol, _interval, upTo, round.Id));
-
+        // The timeout is armed before the first symbol is asked, so whoever sees a Collect
+        // (a symbol, a test moving the clock) knows the round's clock is already running.
         var timeout = _settings.RoundTimeoutFor(_interval).ToTimeSpan();
         _roundTimer?.Dispose();
         _roundTimer = _clock.CreateTimer(
             SendToSelf, new RoundTimedOut(round.Id), timeout, Timeout.InfiniteTimeSpan);
+
+        foreach (var symbol in _universe)
+            _symbols.Tell(new SymbolProtocol.Collect(symbol, _interval, upTo, round.Id));
 
         if (round.Outstanding.Count == 0)
             FinishRound(timedOut: false);
