@@ -45,6 +45,26 @@ public interface ICandleStore
         Symbol symbol, BarInterval interval, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Covered ranges of many symbols for one interval, merged and ordered per symbol; a
+    /// symbol with none is absent. The stores answer in a few queries, not one per symbol,
+    /// so a gap filler's pass over a large universe stays light beside the rounds.
+    /// </summary>
+    async Task<IReadOnlyDictionary<Symbol, IReadOnlyList<TimeRange>>> ReadCoverageAsync(
+        IReadOnlyCollection<Symbol> symbols, BarInterval interval,
+        CancellationToken cancellationToken)
+    {
+        var coverage = new Dictionary<Symbol, IReadOnlyList<TimeRange>>();
+        foreach (var symbol in symbols)
+        {
+            var ranges = await ReadCoverageAsync(symbol, interval, cancellationToken);
+            if (ranges.Count > 0)
+                coverage[symbol] = ranges;
+        }
+
+        return coverage;
+    }
+
+    /// <summary>
     /// Retention: deletes every symbol's bars of <paramref name="interval"/> that start before
     /// <paramref name="before"/>, and cuts that interval's covered ranges at it (a range that
     /// ends at or before it goes, one that spans it then starts at it), so the gap arithmetic

@@ -72,6 +72,32 @@ internal static class StoreQueries
         return watermarks;
     }
 
+    // Symbols named in one IN list: far below SQLite's bound on a statement's parameters.
+    private const int SymbolsPerQuery = 500;
+
+    public static async Task<IReadOnlyDictionary<Symbol, IReadOnlyList<TimeRange>>>
+        ReadCoverageAsync(
+            DataConnection db, IReadOnlyCollection<Symbol> symbols, BarInterval interval,
+            CancellationToken cancellationToken)
+    {
+        var name = interval.Name;
+        var coverage = new Dictionary<Symbol, IReadOnlyList<TimeRange>>();
+        foreach (var chunk in symbols.Chunk(SymbolsPerQuery))
+        {
+            var byName = chunk.DistinctBy(s => s.Value).ToDictionary(s => s.Value);
+            var names = byName.Keys.ToList();
+            var rows = await db.GetTable<CoverageRow>()
+                .Where(r => r.Interval == name && names.Contains(r.Symbol))
+                .OrderBy(r => r.Symbol).ThenBy(r => r.FromMs)
+                .ToListAsync(cancellationToken);
+
+            foreach (var one in rows.GroupBy(r => r.Symbol))
+                coverage[byName[one.Key]] = CoverageMerge.Join(one);
+        }
+
+        return coverage;
+    }
+
     public static async Task<IReadOnlyList<TimeRange>> ReadCoverageAsync(
         DataConnection db, Symbol symbol, BarInterval interval,
         CancellationToken cancellationToken)

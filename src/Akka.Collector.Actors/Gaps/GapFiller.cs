@@ -136,15 +136,17 @@ public sealed class GapFiller : ReceiveActor
                 pruned += await store.PruneAsync(interval, horizon, CancellationToken.None);
         }
 
+        // One read per interval for the whole slice: a pass runs beside the rounds and must
+        // not cost the store a query per symbol and interval.
         var gaps = new List<GapProtocol.OpenGap>();
-        foreach (var symbol in symbols)
+        foreach (var interval in BarInterval.All)
         {
-            foreach (var interval in BarInterval.All)
+            var coverage = await store.ReadCoverageAsync(symbols, interval, CancellationToken.None);
+            foreach (var symbol in symbols)
             {
-                var covered = await store.ReadCoverageAsync(
-                    symbol, interval, CancellationToken.None);
-                if (covered.Count == 0)
-                    continue; // never collected: onboarding or the first round backfills it
+                // Never collected: onboarding or the first round backfills it.
+                if (!coverage.TryGetValue(symbol, out var covered) || covered.Count == 0)
+                    continue;
 
                 if (Window(interval, now, covered[^1].To) is not { } window)
                     continue;

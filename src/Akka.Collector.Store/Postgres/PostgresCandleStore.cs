@@ -162,6 +162,15 @@ public sealed class PostgresCandleStore : ICandleStore, ISchemaMigrations
         return await StoreQueries.ReadCoverageAsync(db, symbol, interval, cancellationToken);
     }
 
+    public async Task<IReadOnlyDictionary<Symbol, IReadOnlyList<TimeRange>>> ReadCoverageAsync(
+        IReadOnlyCollection<Symbol> symbols, BarInterval interval,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        using var db = Query(connection);
+        return await StoreQueries.ReadCoverageAsync(db, symbols, interval, cancellationToken);
+    }
+
     private async Task<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
         var connection = new NpgsqlConnection(_connectionString);

@@ -167,4 +167,13 @@ public sealed class SqliteCandleStore : ICandleStore, ISchemaMigrations
         using var db = SqliteConnector.Query(connection);
         return await StoreQueries.ReadCoverageAsync(db, symbol, interval, cancellationToken);
     }
+
+    public async Task<IReadOnlyDictionary<Symbol, IReadOnlyList<TimeRange>>> ReadCoverageAsync(
+        IReadOnlyCollection<Symbol> symbols, BarInterval interval,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await _connector.OpenAsync(cancellationToken);
+        using var db = SqliteConnector.Query(connection);
+        return await StoreQueries.ReadCoverageAsync(db, symbols, interval, cancellationToken);
+    }
 }
