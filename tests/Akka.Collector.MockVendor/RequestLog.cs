@@ -38,4 +38,11 @@ public sealed record ServedRequest(
     /// <summary>When the request arrived, on the mock's clock (virtual in tests), so a test
     /// can count requests per minute as the vendor would.</summary>
     public DateTimeOffset ArrivedAt { get; init; }
+
+    /// <summary>Wall-time <see cref="System.Diagnostics.Stopwatch"/> stamps of the request's
+    /// arrival and of its reply's start, for benchmarks that lay rounds out in time.</summary>
+    public long ArrivedStamp { get; init; }
+
+    /// <inheritdoc cref="ArrivedStamp"/>
+    public long RepliedStamp { get; init; }
 }

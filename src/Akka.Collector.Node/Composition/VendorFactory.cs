@@ -83,9 +83,13 @@ public static class VendorFactory
     }
 
     // One client per vendor for the node's life; connections are recycled so DNS changes land.
+    // An idle connection outlives the minute between two 1m rounds (the handler's default
+    // idle timeout is that minute, so each round could pay a new TCP and TLS handshake); a
+    // connection the vendor closed meanwhile is noticed by the handler and replaced.
     private static HttpClient Http() => new(new SocketsHttpHandler
     {
         PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        PooledConnectionIdleTimeout = TimeSpan.FromMinutes(2),
         MaxConnectionsPerServer = 32,
     })
     {

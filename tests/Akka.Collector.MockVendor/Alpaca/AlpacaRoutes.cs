@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Akka.Collector.MockVendor.Faults;
 using Akka.Collector.Vendors;
 using Microsoft.AspNetCore.Builder;
@@ -27,6 +28,7 @@ public static class AlpacaRoutes
         HttpContext http, MockVendorOptions options, MockFaults faults, RequestLog log)
     {
         var arrived = options.Clock.GetUtcNow();
+        var arrivedStamp = Stopwatch.GetTimestamp();
         http.Response.Headers["X-Request-ID"] = Guid.NewGuid().ToString("N");
         var query = http.Request.Query;
         var token = query["page_token"].ToString();
@@ -41,6 +43,8 @@ public static class AlpacaRoutes
                     served)
                 {
                     ArrivedAt = arrived,
+                    ArrivedStamp = arrivedStamp,
+                    RepliedStamp = Stopwatch.GetTimestamp(),
                 });
             }
         }
