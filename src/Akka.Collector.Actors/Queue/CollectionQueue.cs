@@ -623,12 +623,6 @@ public sealed class CollectionQueue : ReceivePersistentActor, IWithTimers
             if (--left > 0)
                 return;
 
-            // On this node's event stream too, for metrics and for tests that wait on them.
-            foreach (var @event in events)
-                Context.System.EventStream.Publish(@event);
-            _metrics?.SetQueueDepth(_state.Depth);
-            _metrics?.SetQuarantined(_state.Quarantined.Count);
-
             if (_eventsSinceSnapshot >= _settings.SnapshotEvery)
             {
                 _eventsSinceSnapshot = 0;
@@ -636,6 +630,14 @@ public sealed class CollectionQueue : ReceivePersistentActor, IWithTimers
             }
 
             then();
+
+            // On this node's event stream too, for metrics and for tests that wait on them:
+            // after what follows them (timers armed, work dispatched), so whoever sees an
+            // event (a test moving the clock) sees the queue that event left behind.
+            foreach (var @event in events)
+                Context.System.EventStream.Publish(@event);
+            _metrics?.SetQueueDepth(_state.Depth);
+            _metrics?.SetQuarantined(_state.Quarantined.Count);
         });
     }
 
