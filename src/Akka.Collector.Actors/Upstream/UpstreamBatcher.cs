@@ -22,7 +22,9 @@ namespace Akka.Collector.Actors.Upstream;
 /// Every HTTP request the vendor client makes for a batch (pages and retries included) draws
 /// on this interval's part of the node's <see cref="RequestBudget"/>, rounds ahead of
 /// backfill; a batch starts only when the budget could pay for its first request, so batches
-/// wait for the budget in this queue, not in a slot.
+/// wait for the budget in this queue, not in a slot. A multi-symbol request the vendor answers
+/// malformed or refuses as a bad request is split in halves and retried at once, down to
+/// single symbols, so one symbol's broken data fails that symbol alone, not its batch.
 /// </summary>
 public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
 {
@@ -38,6 +40,7 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
 
     // Requests waiting for the merge window, grouped by the range they ask for.
     private readonly Dictionary<TimeRange, List<Requester>> _pending = [];
+    private readonly Queue<Batch> _splits = new();
     private readonly Queue<Batch> _rounds = new();
     private readonly Queue<Batch> _backfill = new();
     private readonly RequestBudget _budget;
@@ -169,7 +172,7 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
         {
             if (_rounds.Count == 0)
                 FlushDue();
-            if (_rounds.Count == 0 && _backfill.Count == 0)
+            if (_splits.Count == 0 && _rounds.Count == 0 && _backfill.Count == 0)
                 return;
 
             var wait = _budget.UntilNext(_interval);
@@ -188,7 +191,9 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
                 return;
             }
 
-            var batch = _rounds.Count > 0 ? _rounds.Dequeue() : _backfill.Dequeue();
+            var batch = _splits.Count > 0 ? _splits.Dequeue()
+                : _rounds.Count > 0 ? _rounds.Dequeue()
+                : _backfill.Dequeue();
             _inFlight++;
             // Off the mailbox thread from the first line: drivers may block inside async calls.
             Task.Run(() => FetchAsync(batch)).PipeTo(Self);
@@ -202,6 +207,13 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
         _inFlight--;
         _metrics?.VendorRequest(
             _source.Name, _interval, fetched.Failure?.Kind.ToString() ?? CollectorMetrics.Ok);
+        if (fetched.Failure is { } failure && TrySplit(fetched.Batch, failure))
+        {
+            // Its halves answer the requesters.
+            TryStart();
+            return;
+        }
+
         if (fetched.Shaped is { } shaped)
         {
             _writing++;
@@ -214,6 +226,35 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
         }
 
         TryStart();
+    }
+
+    // A reply broken by one symbol's data, or a request refused for one bad symbol, would
+    // otherwise fail every symbol of the batch in every round. Halving finds the culprit in
+    // about 2 log2(batch) extra requests, paid from the same budget; a fault of the whole
+    // reply (a transient truncation) is simply retried by the halves.
+    private bool TrySplit(Batch batch, Failure failure)
+    {
+        if (failure.Kind is not (FailureKind.MalformedReply or FailureKind.RequestRejected))
+            return false;
+
+        var symbols = batch.Requesters.Select(r => r.Symbol).Distinct().ToList();
+        if (symbols.Count < 2)
+            return false;
+
+        var firstHalf = symbols.Take(symbols.Count / 2).ToHashSet();
+        var (left, right) = (new List<Requester>(), new List<Requester>());
+        foreach (var requester in batch.Requesters)
+            (firstHalf.Contains(requester.Symbol) ? left : right).Add(requester);
+
+        _log.Warning("{0} request for {1} symbols over {2} failed ({3}: {4}); retrying it " +
+            "in halves to find the symbol at fault", _interval, symbols.Count, batch.Range,
+            failure.Kind, failure.Reason);
+
+        // A round's halves go first, ahead of the rest of the round; history's wait their turn.
+        var queue = batch.IsBackfill ? _backfill : _splits;
+        queue.Enqueue(batch with { Requesters = left });
+        queue.Enqueue(batch with { Requesters = right });
+        return true;
     }
 
     private void OnFinished(BatchFinished done)
