@@ -41,6 +41,7 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
     // Queued work filling a given range, at most one per interval (the queue sends no more).
     private readonly Dictionary<BarInterval, Fill> _fills = [];
     private readonly Dictionary<BarInterval, string> _lastFailure = [];
+    private readonly MalformedBackoff _backoff = new();
     // Market time one fetch step of each interval takes, smoothed; empty until one ends.
     private readonly Dictionary<BarInterval, TimeSpan> _typicalFetch = [];
 
@@ -142,6 +143,13 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
             return;
         }
 
+        if (_backoff.Holding(interval, _clock.GetUtcNow().ToInstant()) is { } held)
+        {
+            Sender.Tell(new SymbolProtocol.CollectFailed(
+                _symbol, interval, collect.UpTo, collect.RoundId, held.Kind, held.Reason));
+            return;
+        }
+
         StartFetch(interval, collect.UpTo, [waiter]);
     }
 
@@ -220,6 +228,7 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
 
         RecordDuration(stored.Interval, fetch);
         _lastFailure.Remove(stored.Interval);
+        _backoff.Stored(stored.Interval);
         _watermarks[stored.Interval] = _watermarks.TryGetValue(stored.Interval, out var mark)
             ? Max(mark, stored.Range.To)
             : stored.Range.To;
@@ -238,6 +247,13 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
 
         RecordDuration(failed.Interval, fetch);
         _lastFailure[failed.Interval] = $"{failed.Kind}: {failed.Reason}";
+        var now = _clock.GetUtcNow().ToInstant();
+        if (_backoff.Failed(failed.Interval, failed.Kind, failed.Reason, now) is { } until)
+        {
+            _log.Warning("{0} {1}: the vendor failed its own request again ({2}); rounds " +
+                "skip it until {3} (check the symbol with the vendor, or remove it)",
+                _symbol, failed.Interval, failed.Kind, until);
+        }
 
         // Those this fetch was started for hear why (their next round or request retries);
         // requests that arrived later, for more than it aimed at, get a fetch of their own.

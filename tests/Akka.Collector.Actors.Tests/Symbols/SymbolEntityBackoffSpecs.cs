@@ -1,0 +1,140 @@
+using Akka.Actor;
+using Akka.Collector.Actors.Protocol;
+using Akka.Collector.Actors.Symbols;
+using Akka.Collector.Actors.Tests.Support;
+using Akka.Collector.Actors.Upstream;
+using Akka.Collector.Domain.Alignment;
+using Akka.Collector.Domain.Calendar;
+using Akka.Collector.Domain.Intervals;
+using Akka.Collector.Domain.Symbols;
+using Akka.Collector.Store.Sqlite;
+using Akka.Collector.Vendors;
+using Akka.TestKit;
+using Microsoft.Extensions.Time.Testing;
+using NodaTime;
+
+namespace Akka.Collector.Actors.Tests.Symbols;
+
+/// <summary>
+/// A symbol whose own data the vendor keeps answering malformed is not asked again every
+/// round: after three failures in a row its rounds fail at once, naming why and until when,
+/// for one bar width, doubling; one stored reply ends it. Other failures do not count.
+/// The upstream batcher is a probe and the market clock a fake.
+/// </summary>
+public sealed class SymbolEntityBackoffSpecs : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
+{
+    private static readonly BarGrid Grid = new(CalendarFile.LoadEmbeddedNyse());
+    private static readonly Symbol Zzzz = Symbol.Parse("ZZZZ");
+
+    // Thursday 2026-12-03 12:00 ET.
+    private static readonly Instant Noon = Instant.FromUtc(2026, 12, 3, 17, 0);
+
+    private readonly TempSqliteFile _file = new();
+    private readonly SqliteCandleStore _store;
+    private readonly TestProbe _upstream;
+    private readonly FakeTimeProvider _clock = new(Noon.ToDateTimeOffset());
+    private long _round;
+
+    public SymbolEntityBackoffSpecs()
+        : base(RepoHocon.AkkaConf(), nameof(SymbolEntityBackoffSpecs))
+    {
+        _store = new SqliteCandleStore(_file.ConnectionString);
+        _upstream = CreateTestProbe();
+    }
+
+    public Task InitializeAsync() => _store.InitializeAsync(CancellationToken.None);
+
+    public Task DisposeAsync()
+    {
+        _file.Dispose();
+        return Task.CompletedTask;
+    }
+
+    [Fact]
+    public void After_three_malformed_replies_rounds_skip_the_symbol_for_a_doubling_while()
+    {
+        // arrange
+        var entity = Start();
+
+        // act: three rounds fetch and fail
+        for (var i = 0; i < 3; i++)
+            FetchAndFail(entity, FailureKind.MalformedReply);
+
+        // assert: the next round within five minutes fails at once, saying until when
+        var held = CollectExpectingNoFetch(entity);
+        Assert.Equal(FailureKind.MalformedReply, held.Kind);
+        Assert.Contains("not asked again until", held.Reason);
+        Assert.Contains("high below low", held.Reason);
+
+        // five minutes on it is tried again; a fourth failure holds it for ten
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        FetchAndFail(entity, FailureKind.MalformedReply);
+        _clock.Advance(TimeSpan.FromMinutes(9));
+        CollectExpectingNoFetch(entity);
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        var fetch = CollectExpectingFetch(entity);
+
+        // one stored reply ends the back-off: the next failure is the first of a new streak
+        _upstream.Reply(new UpstreamProtocol.BarsStored(Zzzz, BarInterval.M5, fetch.Range, 1));
+        ExpectMsg<SymbolProtocol.Collected>();
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        FetchAndFail(entity, FailureKind.MalformedReply);
+        CollectExpectingFetch(entity);
+    }
+
+    [Fact]
+    public void A_vendor_outage_never_holds_a_symbol_back()
+    {
+        // arrange
+        var entity = Start();
+
+        // act: five rounds in a row meet a vendor that is down
+        for (var i = 0; i < 5; i++)
+            FetchAndFail(entity, FailureKind.VendorDown);
+
+        // assert: the sixth round still asks the vendor
+        CollectExpectingFetch(entity);
+    }
+
+    private void FetchAndFail(IActorRef entity, FailureKind kind)
+    {
+        var fetch = CollectExpectingFetch(entity);
+        _upstream.Reply(new UpstreamProtocol.FetchFailed(
+            Zzzz, BarInterval.M5, fetch.Range, kind, "reply failed validation: high below low"));
+        Assert.Equal(kind, ExpectMsg<SymbolProtocol.CollectFailed>().Kind);
+    }
+
+    private UpstreamProtocol.FetchBars CollectExpectingFetch(IActorRef entity)
+    {
+        Collect(entity);
+        return _upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
+    }
+
+    private SymbolProtocol.CollectFailed CollectExpectingNoFetch(IActorRef entity)
+    {
+        Collect(entity);
+        var failed = ExpectMsg<SymbolProtocol.CollectFailed>();
+        _upstream.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        return failed;
+    }
+
+    // A round asking for the 5m bars up to the clock's latest closed bar.
+    private void Collect(IActorRef entity)
+    {
+        var upTo = Grid.LatestClosed(
+            Instant.FromDateTimeOffset(_clock.GetUtcNow()), BarInterval.M5).End;
+        entity.Tell(new SymbolProtocol.Collect(Zzzz, BarInterval.M5, upTo, ++_round), TestActor);
+    }
+
+    private IActorRef Start()
+    {
+        var settings = new CollectionSettings
+        {
+            Universe = [],
+            BackfillSessions = new Dictionary<BarInterval, int> { [BarInterval.M5] = 1 },
+        };
+        var upstream = new UpstreamDirectory();
+        upstream.Register(BarInterval.M5, _upstream);
+        return Sys.ActorOf(SymbolEntity.Props("ZZZZ", _store, Grid, _clock, settings, upstream));
+    }
+}
