@@ -8,10 +8,11 @@ namespace Akka.Collector.Actors.Symbols;
 /// <summary>
 /// A symbol's rounds back off, per interval, while the vendor keeps answering its own data
 /// malformed (or refusing the request for it). By then the batcher has split the symbol out
-/// of its batch, so each try costs a handful of requests; trying every bar would spend the
-/// vendor budget on a reply that will not change. After <see cref="Tolerated"/> failures in a
-/// row the next try waits one bar width, then doubles up to <see cref="Longest"/>; one reply
-/// stored ends it. Memory only: a restarted entity learns it again in three rounds.
+/// of its batch and its range lags the others', so each try is a request of its own; trying
+/// every bar would spend the vendor budget on a reply that will not change. After <see cref="Tolerated"/> failures in a
+/// row the next try waits two bar widths (the next round skips it), then four, doubling up
+/// to <see cref="Longest"/>; one reply stored ends it. Memory only: a restarted entity
+/// learns it again in three rounds.
 /// </summary>
 internal sealed class MalformedBackoff
 {
@@ -37,7 +38,7 @@ internal sealed class MalformedBackoff
         Instant? until = null;
         if (count >= Tolerated)
         {
-            var doublings = Math.Min(count - Tolerated, 16);
+            var doublings = Math.Min(count - Tolerated + 1, 16);
             var wait = interval.Width * Math.Pow(2, doublings);
             until = now + (wait < Longest ? wait : Longest);
         }

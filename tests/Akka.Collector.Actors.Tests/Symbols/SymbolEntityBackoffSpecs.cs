@@ -18,7 +18,7 @@ namespace Akka.Collector.Actors.Tests.Symbols;
 /// <summary>
 /// A symbol whose own data the vendor keeps answering malformed is not asked again every
 /// round: after three failures in a row its rounds fail at once, naming why and until when,
-/// for one bar width, doubling; one stored reply ends it. Other failures do not count.
+/// for two bar widths, doubling; one stored reply ends it. Other failures do not count.
 /// The upstream batcher is a probe and the market clock a fake.
 /// </summary>
 public sealed class SymbolEntityBackoffSpecs : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
@@ -60,16 +60,17 @@ public sealed class SymbolEntityBackoffSpecs : Akka.TestKit.Xunit2.TestKit, IAsy
         for (var i = 0; i < 3; i++)
             FetchAndFail(entity, FailureKind.MalformedReply);
 
-        // assert: the next round within five minutes fails at once, saying until when
+        // assert: the next round, five minutes on, fails at once, saying until when
+        _clock.Advance(TimeSpan.FromMinutes(5));
         var held = CollectExpectingNoFetch(entity);
         Assert.Equal(FailureKind.MalformedReply, held.Kind);
         Assert.Contains("not asked again until", held.Reason);
         Assert.Contains("high below low", held.Reason);
 
-        // five minutes on it is tried again; a fourth failure holds it for ten
+        // ten minutes on it is tried again; a fourth failure holds it for twenty
         _clock.Advance(TimeSpan.FromMinutes(5));
         FetchAndFail(entity, FailureKind.MalformedReply);
-        _clock.Advance(TimeSpan.FromMinutes(9));
+        _clock.Advance(TimeSpan.FromMinutes(19));
         CollectExpectingNoFetch(entity);
         _clock.Advance(TimeSpan.FromMinutes(1));
         var fetch = CollectExpectingFetch(entity);

@@ -141,6 +141,59 @@ public sealed class AlpacaNodeTests
         await v.AssertStoredEqualsTruthAsync(Universe, BarInterval.M1, Open, Ten01);
     }
 
+    [Fact]
+    public async Task A_symbol_with_broken_data_fails_alone_and_its_rounds_then_back_off()
+    {
+        // arrange: the vendor answers every request naming T042 with wrong types
+        await using var v = await MockVendorNode.StartAsync("alpaca", Start, Universe, OneSession);
+        await v.Node.WaitForStartupRoundsAsync();
+        v.Mock.Faults.PoisonedSymbol = "T042";
+        var rounds = new List<Actors.Protocol.IntervalProtocol.RoundReport>();
+        var requests = new List<List<MockVendor.ServedRequest>>();
+
+        // act: four rounds, 10:01 to 10:04
+        for (var minute = 1; minute <= 4; minute++)
+        {
+            v.Mock.Requests.Clear();
+            var upTo = Et.At(2026, 12, 3, 10, minute);
+            v.Node.AdvanceTo(upTo + Settle);
+            rounds.Add(await RoundUpToAsync(v, upTo));
+            requests.Add([.. v.Mock.Requests.All.Where(r => r.Timeframe == "1Min")]);
+            await v.Node.WaitForTimersAsync();
+        }
+
+        // assert: each round stored the other 149 symbols and failed T042 by name
+        Assert.All(rounds, r => Assert.Equal((Universe.Length - 1, 1),
+            (r.SymbolsDone, r.SymbolsFailed)));
+        Assert.All(rounds, r => Assert.Contains("MalformedReply", r.Failures));
+        var healthy = Universe.Where(s => s != "T042").ToList();
+        await v.AssertStoredEqualsTruthAsync(
+            healthy, BarInterval.M1, Open, Et.At(2026, 12, 3, 10, 4));
+
+        // the first round halved T042's batch down to it: each request naming it named half
+        // the symbols of the one before, the last named T042 alone
+        var chain = requests[0].Where(r => r.Symbols.Contains("T042"))
+            .Select(r => r.Symbols.Count)
+            .ToList();
+        Assert.InRange(chain.Count, 2, 8);
+        Assert.Equal(1, chain[^1]);
+        for (var i = 1; i < chain.Count; i++)
+            Assert.InRange(chain[i], chain[i - 1] / 2, (chain[i - 1] + 1) / 2);
+
+        // then its range lagged the others' (its watermark stayed): one request of its own
+        foreach (var served in requests.Skip(1).Take(2))
+        {
+            var own = Assert.Single(served, r => r.Symbols.Contains("T042"));
+            Assert.Equal(["T042"], own.Symbols);
+        }
+
+        // the fourth round skipped it and asked for the rest only, each once
+        Assert.Contains("not asked again until", rounds[3].Failures);
+        Assert.DoesNotContain(requests[3], r => r.Symbols.Contains("T042"));
+        Assert.Equal(healthy.Order(StringComparer.Ordinal),
+            requests[3].SelectMany(r => r.Symbols).Order(StringComparer.Ordinal));
+    }
+
     private static Task<Actors.Protocol.IntervalProtocol.RoundReport> RoundUpToAsync(
         MockVendorNode v, Instant upTo) =>
         v.Node.Rounds.WaitAsync(

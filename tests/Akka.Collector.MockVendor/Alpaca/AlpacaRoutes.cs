@@ -116,7 +116,9 @@ public static class AlpacaRoutes
             return;
         }
 
-        MalformedKind? malformed = faults.TakeMalformed() ? faults.Malformed : null;
+        MalformedKind? malformed = faults.TakeMalformed() ? faults.Malformed
+            : query.Symbols.Any(s => s.Value == faults.PoisonedSymbol) ? MalformedKind.WrongTypes
+            : null;
         if (malformed is { } kind)
             page = AlpacaMalformed.Apply(page, kind, query, from);
 

@@ -37,6 +37,12 @@ public sealed class MockFaults
     /// </summary>
     public bool RetryAfterOnServerErrors { get; set; }
 
+    /// <summary>
+    /// Alpaca: every request naming this symbol is answered with wrong types, for as long as
+    /// it is set, as a vendor whose data for one ticker is broken.
+    /// </summary>
+    public string? PoisonedSymbol { get; set; }
+
     /// <summary>Which broken body the next malformed replies carry.</summary>
     public MalformedKind Malformed { get; set; } = MalformedKind.TruncatedJson;
 
@@ -63,6 +69,7 @@ public sealed class MockFaults
         Hangs(0);
         MalformedReplies(0, MalformedKind.TruncatedJson);
         Latency = TimeSpan.Zero;
+        PoisonedSymbol = null;
         RetryAfterOnServerErrors = false;
     }
 
