@@ -19,19 +19,6 @@ namespace Akka.Collector.Store.Sqlite;
 /// </remarks>
 internal sealed class SqliteBatchWriter : IDisposable
 {
-    // Only a changed bar is rewritten, so re-fetching a range does not churn the WAL.
-    // The SQL is plain ON CONFLICT upsert, which PostgreSQL accepts as it stands.
-    private const string UpsertBarSql = """
-        INSERT INTO candles (symbol, interval, start_ms, open, high, low, close, volume)
-        VALUES (@symbol, @interval, @start, @open, @high, @low, @close, @volume)
-        ON CONFLICT (symbol, interval, start_ms) DO UPDATE SET
-            open = excluded.open, high = excluded.high, low = excluded.low,
-            close = excluded.close, volume = excluded.volume
-        WHERE candles.open <> excluded.open OR candles.high <> excluded.high
-           OR candles.low <> excluded.low OR candles.close <> excluded.close
-           OR candles.volume <> excluded.volume
-        """;
-
     // Touching counts: [a, b) and [b, c) are one fetched span, hence <= and >=.
     private const string TouchingWhere = """
         WHERE symbol = @symbol AND interval = @interval AND from_ms <= @to AND to_ms >= @from
@@ -46,19 +33,13 @@ internal sealed class SqliteBatchWriter : IDisposable
         VALUES (@symbol, @interval, @from, @to)
         """;
 
-    private readonly SqliteCommand _upsertBar;
+    private readonly SqliteBarUpsert _bars;
     private readonly SqliteCommand _findCoverage;
     private readonly SqliteCommand _deleteCoverage;
     private readonly SqliteCommand _insertCoverage;
 
     public SqliteBatchWriter(SqliteTransaction transaction)
     {
-        _upsertBar = Prepare(transaction, UpsertBarSql,
-            ("@symbol", SqliteType.Text), ("@interval", SqliteType.Text),
-            ("@start", SqliteType.Integer), ("@open", SqliteType.Real),
-            ("@high", SqliteType.Real), ("@low", SqliteType.Real),
-            ("@close", SqliteType.Real), ("@volume", SqliteType.Integer));
-
         (string, SqliteType)[] range =
         [
             ("@symbol", SqliteType.Text), ("@interval", SqliteType.Text),
@@ -67,6 +48,10 @@ internal sealed class SqliteBatchWriter : IDisposable
         _findCoverage = Prepare(transaction, FindCoverageSql, range);
         _deleteCoverage = Prepare(transaction, DeleteCoverageSql, range);
         _insertCoverage = Prepare(transaction, InsertCoverageSql, range);
+
+        // Last: the commands above are the connection's to clean up if one fails to prepare,
+        // the bar statements are not.
+        _bars = new SqliteBarUpsert(transaction.Connection!);
     }
 
     public async Task WriteAsync(CandleWrite write, CancellationToken cancellationToken)
@@ -74,15 +59,8 @@ internal sealed class SqliteBatchWriter : IDisposable
         var symbol = write.Symbol.Value;
         var interval = write.Interval.Name;
 
-        // Synchronous per row: Microsoft.Data.Sqlite runs its async calls synchronously
-        // anyway, and the Task per row cost more than SQLite's insert (store bench, README).
-        foreach (var bar in write.Bars)
-        {
-            Bind(_upsertBar, symbol, interval, RowMapping.ToMs(bar.Start),
-                RowMapping.ToStored(bar.Open), RowMapping.ToStored(bar.High),
-                RowMapping.ToStored(bar.Low), RowMapping.ToStored(bar.Close), bar.Volume);
-            _upsertBar.ExecuteNonQuery();
-        }
+        // Synchronous: SQLite has no async API, and a Task per row cost more than the insert.
+        _bars.Write(symbol, interval, write.Bars);
 
         cancellationToken.ThrowIfCancellationRequested();
 
@@ -91,7 +69,7 @@ internal sealed class SqliteBatchWriter : IDisposable
 
     public void Dispose()
     {
-        _upsertBar.Dispose();
+        _bars.Dispose();
         _findCoverage.Dispose();
         _deleteCoverage.Dispose();
         _insertCoverage.Dispose();
