@@ -1,5 +1,6 @@
 using Akka.Collector.Domain.Candles;
 using Akka.Collector.Domain.Intervals;
+using Akka.Collector.TestSupport.Data;
 
 namespace Akka.Collector.Cluster.Tests.Harness;
 

@@ -1,4 +1,5 @@
 using Akka.Collector.EndToEnd.Tests.Harness;
+using Akka.Collector.TestSupport.Data;
 using NodaTime;
 
 namespace Akka.Collector.EndToEnd.Tests.Restart;
