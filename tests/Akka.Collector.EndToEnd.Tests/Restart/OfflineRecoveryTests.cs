@@ -5,6 +5,7 @@ using Akka.Collector.EndToEnd.Tests.Harness;
 using Akka.Collector.Vendors;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using static Akka.Collector.EndToEnd.Tests.Restart.RestartDay;
 
 namespace Akka.Collector.EndToEnd.Tests.Restart;
 
@@ -14,12 +15,7 @@ namespace Akka.Collector.EndToEnd.Tests.Restart;
 /// </summary>
 public sealed class OfflineRecoveryTests : IDisposable
 {
-    private static readonly string[] Universe = ["AAPL", "MSFT", "SPY"];
-    private static readonly Instant Noon = Et.At(2026, 12, 3, 12, 0);
-    private static readonly Duration Settle = Duration.FromSeconds(5);
-
-    private readonly string _directory =
-        Path.Combine(Path.GetTempPath(), "collector-offline-" + Guid.NewGuid().ToString("N"));
+    private readonly StoreFolder _store = new("offline");
 
     [Fact]
     public async Task A_node_down_for_30_minutes_recovers_every_bar_of_every_interval_once()
@@ -54,13 +50,8 @@ public sealed class OfflineRecoveryTests : IDisposable
         Assert.Equal(Universe.Length * BarInterval.All.Count, stored.Bars.Count);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory))
-            Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _store.Dispose();
 
     private Task<TestNode> StartAsync(Instant at) =>
-        TestNode.StartAsync(at, Universe, directory: _directory);
+        TestNode.StartAsync(at, Universe, directory: _store.Path);
 }

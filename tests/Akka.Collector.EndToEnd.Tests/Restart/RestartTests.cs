@@ -5,6 +5,7 @@ using Akka.Collector.EndToEnd.Tests.Harness;
 using Akka.Collector.Vendors;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using static Akka.Collector.EndToEnd.Tests.Restart.RestartDay;
 
 namespace Akka.Collector.EndToEnd.Tests.Restart;
 
@@ -14,12 +15,7 @@ namespace Akka.Collector.EndToEnd.Tests.Restart;
 /// </summary>
 public sealed class RestartTests : IDisposable
 {
-    private static readonly string[] Universe = ["AAPL", "MSFT", "SPY"];
-    private static readonly Instant Noon = Et.At(2026, 12, 3, 12, 0);
-    private static readonly Duration Settle = Duration.FromSeconds(5);
-
-    private readonly string _directory =
-        Path.Combine(Path.GetTempPath(), "collector-restart-" + Guid.NewGuid().ToString("N"));
+    private readonly StoreFolder _store = new("restart");
 
     [Fact]
     public async Task Restarted_node_fetches_only_from_its_old_watermarks_and_keeps_every_bar()
@@ -78,17 +74,12 @@ public sealed class RestartTests : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory))
-            Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _store.Dispose();
 
     private Task<TestNode> StartAsync(Instant at, Action<RecordingVendor> seen) =>
         // Without corrections, so every fetch starts exactly at a watermark.
         TestNode.StartAsync(at, Universe, "collector.collection.correction-bars = 0",
-            directory: _directory, vendor: sp =>
+            directory: _store.Path, vendor: sp =>
         {
             var vendor = new RecordingVendor(Synthetic.For(sp));
             seen(vendor);
