@@ -1,8 +1,6 @@
-using Akka.Collector.Actors.Upstream;
 using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Intervals;
 using Akka.Collector.EndToEnd.Tests.Harness;
-using Akka.Collector.Vendors;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using static Akka.Collector.EndToEnd.Tests.Restart.RestartDay;
@@ -32,15 +30,12 @@ public sealed class OfflineRecoveryTests : IDisposable
 
         // assert: per (symbol, interval) exactly what a fresh fetch of the whole window gives
         var grid = second.Services.GetRequiredService<BarGrid>();
-        var source = Synthetic.For(second.Services);
         foreach (var ((symbol, interval), bars) in stored.Bars)
         {
             var from = grid.BackfillStart(second.Now, interval.IsDaily ? 5 : 2);
             var to = grid.LatestClosed(second.Now - Settle, interval).End;
-            var reply = await source.FetchAsync(
-                new BarRequest([symbol], interval.FetchedAs, new TimeRange(from, to)), default);
-            var expected = BarShaper.Shape(reply, [symbol], interval, new TimeRange(from, to),
-                grid).Writes[0].Bars;
+            var expected = await FreshFetch.BarsAsync(
+                second, symbol, interval, new TimeRange(from, to));
 
             Assert.True(bars.Count > 0, $"{symbol} {interval}: nothing stored");
             Assert.Equal(bars.Count, bars.Select(b => b.Start).Distinct().Count());

@@ -1,8 +1,6 @@
-using Akka.Collector.Actors.Upstream;
 using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Intervals;
 using Akka.Collector.EndToEnd.Tests.Harness;
-using Akka.Collector.Vendors;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
 using static Akka.Collector.EndToEnd.Tests.Restart.RestartDay;
@@ -62,14 +60,13 @@ public sealed class RestartTests : IDisposable
         }
 
         // and every old bar is kept as it was, followed by exactly the bars that closed since
-        var source = Synthetic.For(second.Services);
         foreach (var (key, oldBars) in before.Bars)
         {
             var newBars = after.Bars[key];
             Assert.Equal(oldBars, newBars.Take(oldBars.Count));
 
             var closed = new TimeRange(before.Watermarks[key], after.Watermarks[key]);
-            var expected = await ExpectedBarsAsync(source, grid, key.Symbol, key.Interval, closed);
+            var expected = await FreshFetch.BarsAsync(second, key.Symbol, key.Interval, closed);
             Assert.Equal(expected, newBars.Skip(oldBars.Count));
         }
     }
@@ -85,17 +82,4 @@ public sealed class RestartTests : IDisposable
             seen(vendor);
             return vendor;
         });
-
-    // What a fresh fetch of the range stores, computed apart from the node's own actors.
-    private static async Task<IReadOnlyList<Domain.Candles.Candle>> ExpectedBarsAsync(
-        IBarSource source, BarGrid grid, Domain.Symbols.Symbol symbol, BarInterval interval,
-        TimeRange range)
-    {
-        if (range.From >= range.To)
-            return [];
-
-        var reply = await source.FetchAsync(
-            new BarRequest([symbol], interval.FetchedAs, range), default);
-        return BarShaper.Shape(reply, [symbol], interval, range, grid).Writes[0].Bars;
-    }
 }
