@@ -22,13 +22,7 @@ public sealed class MplfinanceIntradayTests
         Assert.Equal(
             [new LocalDate(2019, 11, 5), new(2019, 11, 6), new(2019, 11, 7), new(2019, 11, 8)],
             sessions.Select(s => s.Date));
-        Assert.All(sessions, s =>
-        {
-            Assert.Equal(390, s.Minutes.Count);
-            Assert.Equal(s.Open, s.Minutes[0].Start);
-            Assert.Equal(s.Open + Duration.FromMinutes(389), s.Minutes[^1].Start);
-            Assert.All(s.Minutes, m => Assert.Null(m.Inconsistency()));
-        });
+        SessionAssert.WholeAndConsistent(sessions);
     }
 
     [SharedDataFact]

@@ -25,13 +25,7 @@ public sealed class ReactStockChartsIntradayTests
             Assert.Equal(21, sessions.Count);
             Assert.Equal(new LocalDate(2016, 4, 15), sessions[0].Date);
             Assert.Equal(new LocalDate(2016, 5, 13), sessions[^1].Date);
-            Assert.All(sessions, s =>
-            {
-                Assert.Equal(390, s.Minutes.Count);
-                Assert.Equal(s.Open, s.Minutes[0].Start);
-                Assert.Equal(s.Open + Duration.FromMinutes(389), s.Minutes[^1].Start);
-                Assert.All(s.Minutes, m => Assert.Null(m.Inconsistency()));
-            });
+            SessionAssert.WholeAndConsistent(sessions);
         }
     }
 
