@@ -55,7 +55,7 @@ public sealed class UpstreamBatcherBudgetSpecs()
         // Polly's own waits on real time here (Retry-After 0, no timeout is near); the budget,
         // the batcher's timers and the mock on the test's clock
         using var http = new HttpClient();
-        var vendor = new AlpacaBarSource(http, new AlpacaOptions
+        var vendor = new WatchedVendor(new AlpacaBarSource(http, new AlpacaOptions
         {
             BaseAddress = mock.BaseAddress,
             KeyId = KeyId,
@@ -64,7 +64,7 @@ public sealed class UpstreamBatcherBudgetSpecs()
         {
             FirstBackoff = TimeSpan.FromMilliseconds(1),
             MaxBackoff = TimeSpan.FromMilliseconds(50),
-        });
+        }));
         using var budget = new RequestBudget(OnlyM30(PerMinute), clock);
         using var file = new TempSqliteFile();
         var store = new SqliteCandleStore(file.ConnectionString);
@@ -89,7 +89,7 @@ public sealed class UpstreamBatcherBudgetSpecs()
         for (var second = 0; !Done(); second++)
         {
             Assert.True(second < 600, $"not done after {second} s: {mock.Requests.Count} sent");
-            await BlockedOnTheBudgetAsync(mock, budget, Done);
+            await OnlyTheClockMovesItAsync(vendor, mock, budget, Done);
             clock.Advance(TimeSpan.FromSeconds(1));
         }
 
@@ -121,18 +121,18 @@ public sealed class UpstreamBatcherBudgetSpecs()
         Symbols = 150,
     };
 
-    // Every granted request has reached the mock, and the one fetch in flight waits for a
-    // permit or the batcher for the budget (or all is done): only the clock can move things
-    // on. Polled, as that state is spread over the batcher, the client and the mock; bounded.
-    private static async Task BlockedOnTheBudgetAsync(
-        MockVendorServer mock, RequestBudget budget, Func<bool> done)
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        while (mock.Requests.Count < budget.Granted
-               || (budget.Waiting == 0 && budget.UntilNext(BarInterval.M30) == TimeSpan.Zero
-                   && !done()))
-        {
-            await Task.Delay(1, limit.Token);
-        }
-    }
+    // Every granted request has reached the mock, and the fetch in flight waits for a permit,
+    // or none is in flight and the batcher waits for the budget (or all is done): only the
+    // clock can move things on. Looked at each time a fetch starts or ends or a request
+    // parks or leaves the budget's queue; a request granted at once reaches the mock before
+    // its fetch can next park or end.
+    private static Task OnlyTheClockMovesItAsync(
+        WatchedVendor vendor, MockVendorServer mock, RequestBudget budget, Func<bool> done) =>
+        vendor.Changes.UntilAsync(
+            () => done() || (mock.Requests.Count == budget.Granted
+                             && (vendor.Parked > 0
+                                 || (vendor.Fetching == 0
+                                     && budget.UntilNext(BarInterval.M30) > TimeSpan.Zero))),
+            TimeSpan.FromSeconds(10),
+            "the batcher blocked on the budget");
 }

@@ -8,23 +8,18 @@ namespace Akka.Collector.Cluster.Tests.Failover;
 /// misses a symbol and the store holds the whole session, as the reference does.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class GracefulLeaveTests(ReferenceRun reference) : IDisposable
+public sealed class GracefulLeaveTests(ReferenceRun reference)
 {
     // Coordinated shutdown: leave, hand off the shards, move the singletons, stop.
     private static readonly TimeSpan LeaveBound = TimeSpan.FromSeconds(60);
-
-    private readonly TempFolder _folder = new();
 
     [ClusterFact]
     public async Task A_node_told_to_stop_hands_its_work_over_without_a_gap_and_exits_0()
     {
         // arrange: three collectors, symbols spread, two hours of the session collected
-        await using var store = await PostgresTestStore.CreateAsync("leave", _folder.Path);
-        await using var cluster = await TestCluster.StartAsync(store, _folder.Path, collectors: 3);
-        await cluster.WaitForSpreadAsync(TestCluster.ChangeBound);
+        await using var run = await FailoverStart.TwoHoursInAsync("leave");
+        var cluster = run.Cluster;
         var steps = ReplaySession.Steps;
-        await cluster.PlayToAsync(steps[0]);
-        await cluster.PlayToAsync(steps[1]);
         var leaving = await cluster.SingletonHostAsync();
 
         // act: the next rounds start on it, and it is told to stop at once
@@ -54,11 +49,7 @@ public sealed class GracefulLeaveTests(ReferenceRun reference) : IDisposable
             await AssertNoRoundMissedAsync(cluster);
         }
 
-        await cluster.DisposeAsync();
-        var stored = await StoredRows.ReadAsync(store, ReplaySession.Symbols);
-        StoredRows.AssertEqual(
-            ReplaySession.Expected(), stored, "the recorded minutes", "the cluster");
-        StoredRows.AssertEqual(reference.Rows, stored, "the single-node run", "the cluster");
+        await run.AssertStoredAsReferenceAsync(reference);
     }
 
     private static async Task AssertNoRoundMissedAsync(TestCluster cluster)
@@ -72,6 +63,4 @@ public sealed class GracefulLeaveTests(ReferenceRun reference) : IDisposable
                 $"a round after the leave missed symbols: {row}");
         }
     }
-
-    public void Dispose() => _folder.Dispose();
 }

@@ -10,22 +10,17 @@ namespace Akka.Collector.Cluster.Tests.Failover;
 /// recorded minutes rolled up: none lost, none duplicated.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class KilledNodeTests(ReferenceRun reference) : IDisposable
+public sealed class KilledNodeTests(ReferenceRun reference)
 {
     private static readonly TimeSpan ExitBound = TimeSpan.FromSeconds(30);
-
-    private readonly TempFolder _folder = new();
 
     [ClusterFact]
     public async Task Killing_the_singleton_host_mid_round_loses_and_duplicates_no_bar()
     {
         // arrange: three collectors, symbols spread, two hours of the session collected
-        await using var store = await PostgresTestStore.CreateAsync("killed", _folder.Path);
-        await using var cluster = await TestCluster.StartAsync(store, _folder.Path, collectors: 3);
-        await cluster.WaitForSpreadAsync(TestCluster.ChangeBound);
+        await using var run = await FailoverStart.TwoHoursInAsync("killed");
+        var cluster = run.Cluster;
         var steps = ReplaySession.Steps;
-        await cluster.PlayToAsync(steps[0]);
-        await cluster.PlayToAsync(steps[1]);
 
         var victim = await cluster.SingletonHostAsync();
         var frozen = cluster.Collectors.First(n => n != victim);
@@ -80,12 +75,6 @@ public sealed class KilledNodeTests(ReferenceRun reference) : IDisposable
             await cluster.PlayToAsync(step);
 
         // assert: every (symbol, interval) holds exactly the reference's bars
-        await cluster.DisposeAsync();
-        var stored = await StoredRows.ReadAsync(store, ReplaySession.Symbols);
-        StoredRows.AssertEqual(
-            ReplaySession.Expected(), stored, "the recorded minutes", "the cluster");
-        StoredRows.AssertEqual(reference.Rows, stored, "the single-node run", "the cluster");
+        await run.AssertStoredAsReferenceAsync(reference);
     }
-
-    public void Dispose() => _folder.Dispose();
 }

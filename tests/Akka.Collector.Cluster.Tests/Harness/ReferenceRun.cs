@@ -1,5 +1,6 @@
 using Akka.Collector.Domain.Candles;
 using Akka.Collector.Domain.Intervals;
+using Akka.Collector.TestSupport.Data;
 
 namespace Akka.Collector.Cluster.Tests.Harness;
 
@@ -9,8 +10,6 @@ namespace Akka.Collector.Cluster.Tests.Harness;
 /// </summary>
 public sealed class ReferenceRun : IAsyncLifetime
 {
-    private readonly TempFolder _folder = new();
-
     public IReadOnlyDictionary<(string Symbol, BarInterval Interval), IReadOnlyList<Candle>>
         Rows { get; private set; } =
         new Dictionary<(string, BarInterval), IReadOnlyList<Candle>>();
@@ -20,19 +19,12 @@ public sealed class ReferenceRun : IAsyncLifetime
         if (SharedData.Directory is null || !OperatingSystem.IsLinux())
             return;
 
-        await using var store = await PostgresTestStore.CreateAsync("reference", _folder.Path);
-        await using (var node = await TestCluster.StartAsync(store, _folder.Path, collectors: 1))
-        {
-            foreach (var step in ReplaySession.Steps)
-                await node.PlayToAsync(step);
-        }
+        await using var run = await ClusterRun.StartAsync("reference", collectors: 1);
+        foreach (var step in ReplaySession.Steps)
+            await run.Cluster.PlayToAsync(step);
 
-        Rows = await StoredRows.ReadAsync(store, ReplaySession.Symbols);
+        Rows = await run.StoppedRowsAsync();
     }
 
-    public Task DisposeAsync()
-    {
-        _folder.Dispose();
-        return Task.CompletedTask;
-    }
+    public Task DisposeAsync() => Task.CompletedTask;
 }

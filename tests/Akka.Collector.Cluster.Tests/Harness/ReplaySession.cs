@@ -2,6 +2,7 @@ using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Calendar;
 using Akka.Collector.Domain.Candles;
 using Akka.Collector.Domain.Intervals;
+using Akka.Collector.TestSupport.Data;
 using Akka.Collector.Vendors.Replay;
 using NodaTime;
 

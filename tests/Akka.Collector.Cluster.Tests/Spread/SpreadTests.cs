@@ -11,17 +11,14 @@ namespace Akka.Collector.Cluster.Tests.Spread;
 /// is the single-node reference and the recorded minutes rolled up.
 /// </summary>
 [Collection(ClusterCollection.Name)]
-public sealed class SpreadTests(ReferenceRun reference) : IDisposable
+public sealed class SpreadTests(ReferenceRun reference)
 {
-    private readonly TempFolder _folder = new();
-
     [ClusterFact]
     public async Task Symbols_spread_over_every_collector_and_a_gateway_serves_them_all()
     {
         // arrange: three collectors and a gateway-only node on one store
-        await using var store = await PostgresTestStore.CreateAsync("spread", _folder.Path);
-        await using var cluster = await TestCluster.StartAsync(
-            store, _folder.Path, collectors: 3, gateways: 1);
+        await using var run = await ClusterRun.StartAsync("spread", collectors: 3, gateways: 1);
+        var cluster = run.Cluster;
         var gateway = cluster.Nodes[^1];
 
         // act: the session plays; each collector takes a share of the symbols
@@ -55,11 +52,6 @@ public sealed class SpreadTests(ReferenceRun reference) : IDisposable
             "/api/v1/candles/AAPL?interval=1m&limit=1");
         Assert.Equal(HttpStatusCode.OK, chartOnCollector.StatusCode);
 
-        await cluster.DisposeAsync();
-        var stored = await StoredRows.ReadAsync(store, ReplaySession.Symbols);
-        StoredRows.AssertEqual(expected, stored, "the recorded minutes", "the cluster");
-        StoredRows.AssertEqual(reference.Rows, stored, "the single-node run", "the cluster");
+        await run.AssertStoredAsReferenceAsync(reference);
     }
-
-    public void Dispose() => _folder.Dispose();
 }

@@ -19,8 +19,7 @@ public sealed class QueueDurabilityTests : IDisposable
 {
     private static readonly Symbol Aapl = Symbol.Parse("AAPL");
 
-    private readonly string _directory =
-        Path.Combine(Path.GetTempPath(), "collector-queue-" + Guid.NewGuid().ToString("N"));
+    private readonly StoreFolder _store = new("queue");
 
     [Fact]
     public async Task Work_running_when_the_node_stops_completes_after_the_restart()
@@ -91,12 +90,7 @@ public sealed class QueueDurabilityTests : IDisposable
         Assert.Single(view.Quarantined);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory))
-            Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _store.Dispose();
 
     // A whole session a week before the test's noon: outside every backfill.
     private static TimeRange OldSession(TestNode node)
@@ -124,7 +118,7 @@ public sealed class QueueDurabilityTests : IDisposable
     private async Task<TestNode> StartAsync(Action<ScriptedVendor> script)
     {
         var node = await TestNode.StartAsync(
-            NoonNode.Noon + Duration.FromSeconds(40), NoonNode.Universe, directory: _directory,
+            NoonNode.Noon + Duration.FromSeconds(40), NoonNode.Universe, directory: _store.Path,
             vendor: sp =>
             {
                 var vendor = new ScriptedVendor(Synthetic.For(sp));

@@ -4,6 +4,7 @@ using Akka.Collector.Domain.Candles;
 using Akka.Collector.Domain.Intervals;
 using Akka.Collector.EndToEnd.Tests.Harness;
 using Akka.Collector.Gateway.Candles;
+using Akka.Collector.TestSupport.Data;
 using Akka.Collector.Vendors.Replay;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;

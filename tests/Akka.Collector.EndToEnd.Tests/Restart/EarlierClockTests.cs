@@ -11,21 +11,19 @@ namespace Akka.Collector.EndToEnd.Tests.Restart;
 /// </summary>
 public sealed class EarlierClockTests : IDisposable
 {
-    private readonly string _directory =
-        Path.Combine(Path.GetTempPath(), "collector-earlier-" + Guid.NewGuid().ToString("N"));
+    private readonly StoreFolder _store = new("earlier");
 
     [Fact]
     public async Task Bars_after_the_clock_are_not_served_from_a_store_filled_later()
     {
         // arrange: a run at 12:00 stored the morning's minutes
-        Directory.CreateDirectory(_directory);
         var noon = Et.At(2026, 12, 3, 12, 0, 30);
-        await using (var later = await TestNode.StartAsync(noon, ["AAPL"], directory: _directory))
+        await using (var later = await TestNode.StartAsync(noon, ["AAPL"], directory: _store.Path))
             await later.WaitForStartupRoundsAsync();
 
         // act: a node on the same store starts with its clock at 11:00
         var eleven = Et.At(2026, 12, 3, 11, 0, 30);
-        await using var node = await TestNode.StartAsync(eleven, ["AAPL"], directory: _directory);
+        await using var node = await TestNode.StartAsync(eleven, ["AAPL"], directory: _store.Path);
         await node.WaitForStartupRoundsAsync();
         var chart = await node.Http.GetFromJsonAsync<CandleResponse>(
             "/api/v1/candles/AAPL?interval=1m&limit=5");
@@ -36,10 +34,5 @@ public sealed class EarlierClockTests : IDisposable
         Assert.True(newest < Et.At(2026, 12, 3, 11, 0), $"served a bar of {newest}");
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory))
-            Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _store.Dispose();
 }

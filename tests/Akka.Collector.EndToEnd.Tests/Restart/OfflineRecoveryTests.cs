@@ -1,10 +1,9 @@
-using Akka.Collector.Actors.Upstream;
 using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Intervals;
 using Akka.Collector.EndToEnd.Tests.Harness;
-using Akka.Collector.Vendors;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using static Akka.Collector.EndToEnd.Tests.Restart.RestartDay;
 
 namespace Akka.Collector.EndToEnd.Tests.Restart;
 
@@ -14,12 +13,7 @@ namespace Akka.Collector.EndToEnd.Tests.Restart;
 /// </summary>
 public sealed class OfflineRecoveryTests : IDisposable
 {
-    private static readonly string[] Universe = ["AAPL", "MSFT", "SPY"];
-    private static readonly Instant Noon = Et.At(2026, 12, 3, 12, 0);
-    private static readonly Duration Settle = Duration.FromSeconds(5);
-
-    private readonly string _directory =
-        Path.Combine(Path.GetTempPath(), "collector-offline-" + Guid.NewGuid().ToString("N"));
+    private readonly StoreFolder _store = new("offline");
 
     [Fact]
     public async Task A_node_down_for_30_minutes_recovers_every_bar_of_every_interval_once()
@@ -36,15 +30,12 @@ public sealed class OfflineRecoveryTests : IDisposable
 
         // assert: per (symbol, interval) exactly what a fresh fetch of the whole window gives
         var grid = second.Services.GetRequiredService<BarGrid>();
-        var source = Synthetic.For(second.Services);
         foreach (var ((symbol, interval), bars) in stored.Bars)
         {
             var from = grid.BackfillStart(second.Now, interval.IsDaily ? 5 : 2);
             var to = grid.LatestClosed(second.Now - Settle, interval).End;
-            var reply = await source.FetchAsync(
-                new BarRequest([symbol], interval.FetchedAs, new TimeRange(from, to)), default);
-            var expected = BarShaper.Shape(reply, [symbol], interval, new TimeRange(from, to),
-                grid).Writes[0].Bars;
+            var expected = await FreshFetch.BarsAsync(
+                second, symbol, interval, new TimeRange(from, to));
 
             Assert.True(bars.Count > 0, $"{symbol} {interval}: nothing stored");
             Assert.Equal(bars.Count, bars.Select(b => b.Start).Distinct().Count());
@@ -54,13 +45,8 @@ public sealed class OfflineRecoveryTests : IDisposable
         Assert.Equal(Universe.Length * BarInterval.All.Count, stored.Bars.Count);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory))
-            Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _store.Dispose();
 
     private Task<TestNode> StartAsync(Instant at) =>
-        TestNode.StartAsync(at, Universe, directory: _directory);
+        TestNode.StartAsync(at, Universe, directory: _store.Path);
 }

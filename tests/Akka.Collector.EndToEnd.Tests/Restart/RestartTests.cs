@@ -1,10 +1,9 @@
-using Akka.Collector.Actors.Upstream;
 using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Intervals;
 using Akka.Collector.EndToEnd.Tests.Harness;
-using Akka.Collector.Vendors;
 using Microsoft.Extensions.DependencyInjection;
 using NodaTime;
+using static Akka.Collector.EndToEnd.Tests.Restart.RestartDay;
 
 namespace Akka.Collector.EndToEnd.Tests.Restart;
 
@@ -14,12 +13,7 @@ namespace Akka.Collector.EndToEnd.Tests.Restart;
 /// </summary>
 public sealed class RestartTests : IDisposable
 {
-    private static readonly string[] Universe = ["AAPL", "MSFT", "SPY"];
-    private static readonly Instant Noon = Et.At(2026, 12, 3, 12, 0);
-    private static readonly Duration Settle = Duration.FromSeconds(5);
-
-    private readonly string _directory =
-        Path.Combine(Path.GetTempPath(), "collector-restart-" + Guid.NewGuid().ToString("N"));
+    private readonly StoreFolder _store = new("restart");
 
     [Fact]
     public async Task Restarted_node_fetches_only_from_its_old_watermarks_and_keeps_every_bar()
@@ -66,45 +60,26 @@ public sealed class RestartTests : IDisposable
         }
 
         // and every old bar is kept as it was, followed by exactly the bars that closed since
-        var source = Synthetic.For(second.Services);
         foreach (var (key, oldBars) in before.Bars)
         {
             var newBars = after.Bars[key];
             Assert.Equal(oldBars, newBars.Take(oldBars.Count));
 
             var closed = new TimeRange(before.Watermarks[key], after.Watermarks[key]);
-            var expected = await ExpectedBarsAsync(source, grid, key.Symbol, key.Interval, closed);
+            var expected = await FreshFetch.BarsAsync(second, key.Symbol, key.Interval, closed);
             Assert.Equal(expected, newBars.Skip(oldBars.Count));
         }
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory))
-            Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _store.Dispose();
 
     private Task<TestNode> StartAsync(Instant at, Action<RecordingVendor> seen) =>
         // Without corrections, so every fetch starts exactly at a watermark.
         TestNode.StartAsync(at, Universe, "collector.collection.correction-bars = 0",
-            directory: _directory, vendor: sp =>
+            directory: _store.Path, vendor: sp =>
         {
             var vendor = new RecordingVendor(Synthetic.For(sp));
             seen(vendor);
             return vendor;
         });
-
-    // What a fresh fetch of the range stores, computed apart from the node's own actors.
-    private static async Task<IReadOnlyList<Domain.Candles.Candle>> ExpectedBarsAsync(
-        IBarSource source, BarGrid grid, Domain.Symbols.Symbol symbol, BarInterval interval,
-        TimeRange range)
-    {
-        if (range.From >= range.To)
-            return [];
-
-        var reply = await source.FetchAsync(
-            new BarRequest([symbol], interval.FetchedAs, range), default);
-        return BarShaper.Shape(reply, [symbol], interval, range, grid).Writes[0].Bars;
-    }
 }

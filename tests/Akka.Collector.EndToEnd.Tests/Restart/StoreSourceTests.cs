@@ -1,4 +1,5 @@
 using Akka.Collector.EndToEnd.Tests.Harness;
+using Akka.Collector.TestSupport.Data;
 using NodaTime;
 
 namespace Akka.Collector.EndToEnd.Tests.Restart;
@@ -6,16 +7,15 @@ namespace Akka.Collector.EndToEnd.Tests.Restart;
 /// <summary>A store filled by one vendor is never served as another vendor's data.</summary>
 public sealed class StoreSourceTests : IDisposable
 {
-    private readonly string _directory =
-        Path.Combine(Path.GetTempPath(), "collector-source-" + Guid.NewGuid().ToString("N"));
+    private readonly StoreFolder _store = new("source");
 
     [SharedDataFact]
     public async Task A_replay_node_refuses_a_store_the_synthetic_vendor_filled()
     {
         // arrange: a synthetic node has claimed the store
-        Directory.CreateDirectory(_directory);
         var at = Et.At(2026, 12, 3, 12, 0);
-        await using (var synthetic = await TestNode.StartAsync(at, ["AAPL"], directory: _directory))
+        await using (var synthetic =
+                     await TestNode.StartAsync(at, ["AAPL"], directory: _store.Path))
             await synthetic.WaitForStartupRoundsAsync();
 
         // act: a replay node starts on the same file
@@ -28,7 +28,7 @@ public sealed class StoreSourceTests : IDisposable
             """;
         var refused = await Assert.ThrowsAsync<InvalidOperationException>(
             () => TestNode.StartAsync(
-                at + Duration.FromMinutes(5), ["AAPL"], replay, directory: _directory));
+                at + Duration.FromMinutes(5), ["AAPL"], replay, directory: _store.Path));
 
         // assert: the reason names both sources and the setting to change
         Assert.Contains("'synthetic'", refused.Message);
@@ -36,10 +36,5 @@ public sealed class StoreSourceTests : IDisposable
         Assert.Contains("collector.store.sqlite-path", refused.Message);
     }
 
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (Directory.Exists(_directory))
-            Directory.Delete(_directory, recursive: true);
-    }
+    public void Dispose() => _store.Dispose();
 }

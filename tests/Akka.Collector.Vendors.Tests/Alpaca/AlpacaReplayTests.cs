@@ -1,4 +1,5 @@
 using Akka.Collector.Domain.Intervals;
+using Akka.Collector.TestSupport.Data;
 using Akka.Collector.Vendors.Replay;
 using Akka.Collector.Vendors.Tests.Support;
 using static Akka.Collector.Vendors.Tests.Alpaca.Batches;
@@ -21,7 +22,8 @@ public sealed class AlpacaReplayTests
         // arrange: five sessions of both symbols, pages of 500 bars across symbols
         await using var h = await AlpacaHarness.StartAsync((clock, grid) =>
             ReplaySourceFactory.Create(
-                new ReplayOptions { Directory = SharedData.ReactStockCharts("") }, clock, grid));
+                new ReplayOptions { Directory = SharedData.Path("react-stockcharts") },
+                clock, grid));
         h.Faults.AlpacaPageLimit = 500;
         var request = AlpacaHarness.Request(["MSFT", "AAPL"], BarInterval.Parse(interval),
             Clocks.Et(2026, 11, 30, 0, 0), Clocks.Et(2026, 12, 5, 0, 0));

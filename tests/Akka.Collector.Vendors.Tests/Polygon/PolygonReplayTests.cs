@@ -1,4 +1,5 @@
 using Akka.Collector.Domain.Intervals;
+using Akka.Collector.TestSupport.Data;
 using Akka.Collector.Vendors.Replay;
 using Akka.Collector.Vendors.Tests.Support;
 

@@ -1,4 +1,5 @@
 using Akka.Collector.Domain.Candles;
+using Akka.Collector.TestSupport.Data;
 using Akka.Collector.Vendors.Replay;
 using Akka.Collector.Vendors.Tests.Support;
 using NodaTime;
@@ -9,30 +10,26 @@ public sealed class MplfinanceIntradayTests
 {
     private const string Header = "Date,Open,Close,High,Low,Volume\r\n";
 
+    private static string Sp500 => SharedData.Path("mplfinance", "SP500_NOV2019_IDay.csv");
+
     [SharedDataFact]
     public void The_recorded_file_gives_4_sessions_of_390_bars_without_the_16_00_prints()
     {
         // act
-        var sessions = MplfinanceIntraday.Load(SharedData.Mplfinance("SP500_NOV2019_IDay.csv"));
+        var sessions = MplfinanceIntraday.Load(Sp500);
 
         // assert
         Assert.Equal(
             [new LocalDate(2019, 11, 5), new(2019, 11, 6), new(2019, 11, 7), new(2019, 11, 8)],
             sessions.Select(s => s.Date));
-        Assert.All(sessions, s =>
-        {
-            Assert.Equal(390, s.Minutes.Count);
-            Assert.Equal(s.Open, s.Minutes[0].Start);
-            Assert.Equal(s.Open + Duration.FromMinutes(389), s.Minutes[^1].Start);
-            Assert.All(s.Minutes, m => Assert.Null(m.Inconsistency()));
-        });
+        SessionAssert.WholeAndConsistent(sessions);
     }
 
     [SharedDataFact]
     public void Close_and_high_are_read_from_their_own_columns()
     {
         // act
-        var first = MplfinanceIntraday.Load(SharedData.Mplfinance("SP500_NOV2019_IDay.csv"))[0];
+        var first = MplfinanceIntraday.Load(Sp500)[0];
 
         // assert: "11/5/2019 9:30,3080.8,3080.49,3081.47,3080.3,0" is open, CLOSE, high, low
         Assert.Equal(

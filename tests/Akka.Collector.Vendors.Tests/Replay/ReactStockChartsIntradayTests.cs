@@ -1,4 +1,5 @@
 using Akka.Collector.Domain.Candles;
+using Akka.Collector.TestSupport.Data;
 using Akka.Collector.Vendors.Replay;
 using Akka.Collector.Vendors.Tests.Support;
 using NodaTime;
@@ -9,7 +10,7 @@ public sealed class ReactStockChartsIntradayTests
 {
     private const string Header = "date\topen\thigh\tlow\tclose\tvolume\n";
 
-    private static string Aapl => SharedData.ReactStockCharts("AAPL_INTRA_DAY.tsv");
+    private static string Aapl => SharedData.Path("react-stockcharts", "AAPL_INTRA_DAY.tsv");
 
     [SharedDataFact]
     public void Recorded_files_give_21_sessions_of_390_start_labelled_bars()
@@ -17,19 +18,14 @@ public sealed class ReactStockChartsIntradayTests
         foreach (var file in new[] { "AAPL_INTRA_DAY.tsv", "MSFT_INTRA_DAY.tsv" })
         {
             // act
-            var sessions = ReactStockChartsIntraday.Load(SharedData.ReactStockCharts(file));
+            var sessions =
+                ReactStockChartsIntraday.Load(SharedData.Path("react-stockcharts", file));
 
             // assert
             Assert.Equal(21, sessions.Count);
             Assert.Equal(new LocalDate(2016, 4, 15), sessions[0].Date);
             Assert.Equal(new LocalDate(2016, 5, 13), sessions[^1].Date);
-            Assert.All(sessions, s =>
-            {
-                Assert.Equal(390, s.Minutes.Count);
-                Assert.Equal(s.Open, s.Minutes[0].Start);
-                Assert.Equal(s.Open + Duration.FromMinutes(389), s.Minutes[^1].Start);
-                Assert.All(s.Minutes, m => Assert.Null(m.Inconsistency()));
-            });
+            SessionAssert.WholeAndConsistent(sessions);
         }
     }
 
@@ -60,7 +56,7 @@ public sealed class ReactStockChartsIntradayTests
     {
         // arrange
         var daily = YahooDaily.Load(
-            SharedData.Mplfinance("yahoofinance-AAPL-20040819-20180120.csv"));
+            SharedData.Path("mplfinance", "yahoofinance-AAPL-20040819-20180120.csv"));
         var sessions = ReactStockChartsIntraday.Load(Aapl);
 
         // act

@@ -1,6 +1,7 @@
 using Akka.Collector.Domain.Candles;
 using Akka.Collector.Domain.Intervals;
 using Akka.Collector.Domain.Symbols;
+using Akka.Collector.TestSupport.Data;
 using Akka.Collector.Vendors.Replay;
 using Akka.Collector.Vendors.Tests.Support;
 using NodaTime;
@@ -125,8 +126,8 @@ public sealed class ReplaySourceFactoryTests : IDisposable
             Files = [File("SPX", "mplfinance/SP500_NOV2019_IDay.csv", "mplfinance")],
         };
         var clock = Clocks.At(2026, 12, 4, 17, 0);
-        var recorded =
-            ReactStockChartsIntraday.Load(SharedData.ReactStockCharts("AAPL_INTRA_DAY.tsv"));
+        var recorded = ReactStockChartsIntraday.Load(
+            SharedData.Path("react-stockcharts", "AAPL_INTRA_DAY.tsv"));
 
         // act
         var source = ReplaySourceFactory.Create(options, clock, Calendars.Grid());

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Akka.Collector.TestSupport.Waiting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Akka.Collector.Vendors.Tests.Support;
@@ -9,6 +10,8 @@ namespace Akka.Collector.Vendors.Tests.Support;
 /// </summary>
 internal sealed class RecordingClock(FakeTimeProvider fake) : TimeProvider
 {
+    private readonly ChangeSignal _created = new();
+
     public FakeTimeProvider Fake { get; } = fake;
 
     /// <summary>Due times of the timers created, in order.</summary>
@@ -25,15 +28,16 @@ internal sealed class RecordingClock(FakeTimeProvider fake) : TimeProvider
     public override ITimer CreateTimer(
         TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        // Armed on the fake before it is told: a test woken by it may advance at once.
+        var timer = Fake.CreateTimer(callback, state, dueTime, period);
         Timers.Enqueue(dueTime);
-        return Fake.CreateTimer(callback, state, dueTime, period);
+        _created.Raise();
+        return timer;
     }
 
-    /// <summary>Waits (in real time, bounded) until a timer of this length was asked.</summary>
-    public async Task WaitForTimerAsync(TimeSpan due)
-    {
-        using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (!Timers.Contains(due))
-            await Task.Delay(1, limit.Token);
-    }
+    /// <summary>Returns once a timer of this length was asked; woken by each timer asked,
+    /// bounded in real time.</summary>
+    public Task WaitForTimerAsync(TimeSpan due) =>
+        _created.UntilAsync(
+            () => Timers.Contains(due), TimeSpan.FromSeconds(30), $"a timer of {due}");
 }
