@@ -173,23 +173,55 @@ public sealed partial class ManifestTests
 
     [KubectlTheory]
     [MemberData(nameof(Overlays))]
-    public async Task Discovery_finds_the_pods_by_the_label_bootstrap_looks_for(string overlay)
+    public async Task Seed_nodes_are_the_stable_names_the_pods_advertise(string overlay)
     {
         // arrange
         var rendered = await Kustomize.RenderAsync(overlay);
         var set = StatefulSet(rendered);
         var container = Container(rendered);
+        var name = set.At("metadata", "name").Text();
+        var service = set.At("spec", "serviceName").Text();
+        var port = Hocon.GetInt("collector.node.port");
+        var replicas = int.Parse(set.At("spec", "replicas").Text()!);
 
         // act
-        var discovery = container.Env("COLLECTOR_DISCOVERY");
-        var service = container.Env("COLLECTOR_BOOTSTRAP_SERVICE");
-        var label = set.At("spec", "template", "metadata", "labels", "app").Text();
+        var seeds = (container.Env("COLLECTOR_SEED_NODES") ?? "")
+            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var podName = Assert.Single(container.Items("env"),
+            e => e.At("name").Text() == "POD_NAME");
 
-        // assert: Kubernetes API discovery selects app=<service name>; one replica forms its
-        // own cluster, several must bootstrap
-        Assert.Equal(service, label);
-        var replicas = int.Parse(set.At("spec", "replicas").Text()!);
-        Assert.Equal(replicas > 1 ? "kubernetes" : "", discovery);
+        // assert: each pod advertises <pod>.<headless service>, listening on every interface;
+        // several replicas list every one of them as a seed, one forms its own cluster
+        Assert.Equal("metadata.name", podName.At("valueFrom", "fieldRef", "fieldPath").Text());
+        Assert.Equal($"$(POD_NAME).{service}", container.Env("COLLECTOR_HOSTNAME"));
+        Assert.Equal("0.0.0.0", container.Env("COLLECTOR_BIND_HOST"));
+        var expected = replicas == 1 ? [] : Enumerable.Range(0, replicas)
+            .Select(i => $"akka.tcp://collector@{name}-{i}.{service}:{port}")
+            .ToArray();
+        Assert.Equal(expected, seeds);
+        Assert.Null(container.Env("COLLECTOR_DISCOVERY"));
+    }
+
+    [KubectlTheory]
+    [MemberData(nameof(Overlays))]
+    public async Task Every_collector_variable_set_is_one_the_node_reads(string overlay)
+    {
+        // arrange: the variables the node maps onto collector.conf
+        var source = File.ReadAllText(Repo.PathOf(
+            "src", "Akka.Collector.Node", "Configuration", "EnvironmentOverrides.cs"));
+        var read = EnvironmentKey().Matches(source).Select(m => m.Groups[1].Value).ToHashSet();
+
+        // act
+        var pod = StatefulSet(await Kustomize.RenderAsync(overlay)).At("spec", "template", "spec");
+        var set = pod.Items("containers").Concat(pod.Items("initContainers"))
+            .SelectMany(c => c.Items("env"))
+            .Select(e => e.At("name").Text()!)
+            .Where(n => n.StartsWith("COLLECTOR_", StringComparison.Ordinal))
+            .ToHashSet();
+
+        // assert: a misspelt name would be ignored and the node would run on its defaults
+        Assert.NotEmpty(read);
+        Assert.Subset(read, set);
     }
 
     public static IEnumerable<object[]> Overlays() => Repo.Overlays();
@@ -201,6 +233,9 @@ public sealed partial class ManifestTests
 
     [GeneratedRegex(@"MapGet\(""([^""]+)""")]
     private static partial Regex MapGet();
+
+    [GeneratedRegex(@"\[""(COLLECTOR_[A-Z_]+)""\]")]
+    private static partial Regex EnvironmentKey();
 
     [GeneratedRegex("TOKEN|KEY|SECRET|PASSWORD|CONNECTION")]
     private static partial Regex SecretName();

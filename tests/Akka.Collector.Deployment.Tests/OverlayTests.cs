@@ -37,10 +37,15 @@ public sealed class OverlayTests
 
         // assert
         Assert.Equal("3", set.At("spec", "replicas").Text());
-        Assert.Equal("3", container.Env("COLLECTOR_BOOTSTRAP_CONTACT_POINTS"));
         Assert.Equal(container.At("image").Text(), migrate.At("image").Text());
         Assert.Equal(["migrate"], migrate.Items("args").Select(a => a.Text()));
         foreach (var node in new[] { container, migrate })
-            Assert.Equal("postgresql", node.Env("COLLECTOR_STORE"));
+        {
+            Assert.Equal("postgres", node.Env("COLLECTOR_STORE_KIND"));
+            var connection = Assert.Single(node.Items("env"),
+                e => e.At("name").Text() == "COLLECTOR_PG_CONNECTION");
+            Assert.Equal("collector-postgres",
+                connection.At("valueFrom", "secretKeyRef", "name").Text());
+        }
     }
 }

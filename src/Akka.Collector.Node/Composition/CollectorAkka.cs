@@ -30,7 +30,12 @@ public static class CollectorAkka
                     log.ClearLoggers();
                     log.AddLoggerFactory();
                 })
-                .WithRemoting(settings.Hostname, settings.Port)
+                .WithRemoting(new RemoteOptions
+                {
+                    HostName = settings.BindHostname ?? settings.Hostname,
+                    PublicHostName = settings.Hostname,
+                    Port = settings.Port,
+                })
                 .WithClustering(new ClusterOptions
                 {
                     Roles = [.. settings.Roles.Names],

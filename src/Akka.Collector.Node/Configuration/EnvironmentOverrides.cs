@@ -12,6 +12,7 @@ public static class EnvironmentOverrides
     public static readonly IReadOnlyDictionary<string, string> Keys = new Dictionary<string, string>
     {
         ["COLLECTOR_HOSTNAME"] = "collector.node.hostname",
+        ["COLLECTOR_BIND_HOST"] = "collector.node.bind-hostname",
         ["COLLECTOR_PORT"] = "collector.node.port",
         ["COLLECTOR_GATEWAY_HOST"] = "collector.gateway.host",
         ["COLLECTOR_GATEWAY_PORT"] = "collector.gateway.port",

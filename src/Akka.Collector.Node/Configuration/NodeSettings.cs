@@ -33,6 +33,13 @@ public sealed record NodeSettings(
     /// <summary>The gap filler and retention.</summary>
     public GapSettings Gaps { get; init; } = new();
 
+    /// <summary>
+    /// The address remoting listens on when it differs from the one other nodes reach this
+    /// one by (collector.node.bind-hostname): in Kubernetes, every interface of the pod while
+    /// the pod's stable DNS name is advertised. Null: listen on <see cref="Hostname"/>.
+    /// </summary>
+    public string? BindHostname { get; init; }
+
     /// <summary>What this node does in the cluster (collector.roles).</summary>
     public NodeRoles Roles { get; init; } = NodeRoles.Both;
 
@@ -106,6 +113,7 @@ public sealed record NodeSettings(
             Gaps = GapsFrom(c, collection),
             Roles = NodeRoles.From(c),
             ManualClockToken = ReadManualClockToken(c),
+            BindHostname = Blank(c.String("node.bind-hostname", "")),
         };
     }
 
