@@ -137,8 +137,11 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
         var waiter = new Waiter(Sender, collect.UpTo, collect.RoundId);
         if (_inFlight.TryGetValue(interval, out var fetch))
         {
-            // Coalesce: the fetch in flight answers this request too, or a follow-up will.
-            fetch.Waiters.Add(waiter);
+            // Coalesce: the fetch in flight answers this request too, or a follow-up will. A
+            // round asks again when it hears nothing for a while (its first ask may have been
+            // dropped in a shard hand-off); the same ask again needs no second answer.
+            if (!fetch.Waiters.Contains(waiter))
+                fetch.Waiters.Add(waiter);
             return;
         }
 
