@@ -140,7 +140,8 @@ public static class CollectorHosting
                     interval, symbols, resolver.GetService<BarGrid>(),
                     resolver.GetService<TimeProvider>(), settings,
                     degraded: plan.Degraded.Contains(interval), universe,
-                    metrics: resolver.GetService<CollectorMetrics>());
+                    metrics: resolver.GetService<CollectorMetrics>(),
+                    wallClock: resolver.GetService<WallClock>().Provider);
 
                 system.ActorOf(
                     ClusterSingletonManager.Props(
