@@ -189,7 +189,8 @@ public static class CollectorHosting
             var props = CollectionQueue.Props(
                 queueSettings, settings, registry.Get<SymbolRegion>(),
                 resolver.GetService<BarGrid>(), resolver.GetService<TimeProvider>(),
-                resolver.GetService<CollectorMetrics>());
+                resolver.GetService<CollectorMetrics>(),
+                resolver.GetService<WallClock>().Provider);
 
             system.ActorOf(
                 ClusterSingletonManager.Props(props, PoisonPill.Instance,
