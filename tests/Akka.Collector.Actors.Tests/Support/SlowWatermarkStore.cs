@@ -46,7 +46,8 @@ public sealed class SlowWatermarkStore : ICandleStore
     public Task<string> ClaimSourceAsync(string source, CancellationToken cancellationToken) =>
         throw Unused();
 
-    public Task WriteAsync(IReadOnlyList<CandleWrite> writes, CancellationToken cancellationToken) =>
+    public Task WriteAsync(
+        IReadOnlyList<CandleWrite> writes, CancellationToken cancellationToken) =>
         throw Unused();
 
     public Task<IReadOnlyList<Candle>> ReadAsync(
