@@ -40,6 +40,8 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
     private readonly Dictionary<BarInterval, Fetch> _inFlight = [];
     // Queued work filling a given range, at most one per interval (the queue sends no more).
     private readonly Dictionary<BarInterval, Fill> _fills = [];
+    // The answer to the last fill of each interval, for the queue asking it again.
+    private readonly Dictionary<BarInterval, SymbolProtocol.RangeFilled> _lastFilled = [];
     private readonly Dictionary<BarInterval, string> _lastFailure = [];
     // Market time one fetch step of each interval takes, smoothed; empty until one ends.
     private readonly Dictionary<BarInterval, TimeSpan> _typicalFetch = [];
@@ -265,6 +267,14 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
 
     private void OnFillRange(SymbolProtocol.FillRange fill)
     {
+        // The queue asks again when it hears nothing for a while; if its answer crossed the
+        // ask, it gets the same answer instead of a second fill from the vendor.
+        if (_lastFilled.TryGetValue(fill.Interval, out var done) && done.WorkId == fill.WorkId)
+        {
+            Sender.Tell(done);
+            return;
+        }
+
         if (_fills.TryGetValue(fill.Interval, out var running))
         {
             if (running.WorkId == fill.WorkId)
@@ -312,8 +322,10 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
                 : fill.Whole.To;
         }
 
-        fill.ReplyTo.Tell(new SymbolProtocol.RangeFilled(
-            _symbol, stored.Interval, fill.Whole, fill.WorkId, fill.Bars));
+        var filled = new SymbolProtocol.RangeFilled(
+            _symbol, stored.Interval, fill.Whole, fill.WorkId, fill.Bars);
+        _lastFilled[stored.Interval] = filled;
+        fill.ReplyTo.Tell(filled);
         return true;
     }
 

@@ -49,16 +49,7 @@ public sealed class SymbolEntityRepeatedAskSpecs : Akka.TestKit.Xunit2.TestKit, 
     public void The_same_ask_again_during_its_fetch_joins_it_and_is_answered_once()
     {
         // arrange: a round's ask starts a fetch
-        var clock = new FakeTimeProvider((Noon + Duration.FromSeconds(30)).ToDateTimeOffset());
-        var upstream = new UpstreamDirectory();
-        upstream.Register(BarInterval.M5, _upstream);
-        var settings = new CollectionSettings
-        {
-            Universe = [],
-            BackfillSessions = new Dictionary<BarInterval, int> { [BarInterval.M5] = 1 },
-        };
-        var entity = Sys.ActorOf(
-            SymbolEntity.Props("ZZZZ", _store, Grid, clock, settings, upstream));
+        var entity = Start();
         var ask = new SymbolProtocol.Collect(Zzzz, BarInterval.M5, Noon, RoundId: 7);
         entity.Tell(ask, TestActor);
         var fetch = _upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
@@ -73,5 +64,40 @@ public sealed class SymbolEntityRepeatedAskSpecs : Akka.TestKit.Xunit2.TestKit, 
         var done = ExpectMsg<SymbolProtocol.Collected>();
         Assert.Equal((7L, Noon), (done.RoundId, done.UpTo));
         ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    [Fact]
+    public void A_fill_asked_again_after_it_was_answered_gets_the_same_answer_without_a_fetch()
+    {
+        // arrange: the queue's fill of Wednesday's session is stored and answered
+        var entity = Start();
+        var wednesday = new TimeRange(Noon - Duration.FromDays(1) - Duration.FromHours(2.5),
+            Noon - Duration.FromDays(1) + Duration.FromHours(4));
+        var fill = new SymbolProtocol.FillRange(Zzzz, BarInterval.M5, wednesday, WorkId: 42);
+        entity.Tell(fill, TestActor);
+        var step = _upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
+        entity.Tell(
+            new UpstreamProtocol.BarsStored(Zzzz, BarInterval.M5, step.Range, 78), _upstream);
+        var first = ExpectMsg<SymbolProtocol.RangeFilled>();
+
+        // act: the queue's ask again crossed that answer
+        entity.Tell(fill, TestActor);
+
+        // assert: the same answer, and the vendor is not asked again
+        Assert.Equal(first, ExpectMsg<SymbolProtocol.RangeFilled>());
+        _upstream.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+    }
+
+    private Akka.Actor.IActorRef Start()
+    {
+        var clock = new FakeTimeProvider((Noon + Duration.FromSeconds(30)).ToDateTimeOffset());
+        var upstream = new UpstreamDirectory();
+        upstream.Register(BarInterval.M5, _upstream);
+        var settings = new CollectionSettings
+        {
+            Universe = [],
+            BackfillSessions = new Dictionary<BarInterval, int> { [BarInterval.M5] = 1 },
+        };
+        return Sys.ActorOf(SymbolEntity.Props("ZZZZ", _store, Grid, clock, settings, upstream));
     }
 }
