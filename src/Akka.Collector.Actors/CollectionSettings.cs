@@ -56,6 +56,16 @@ public sealed record CollectionSettings
         interval.IsDaily ? RoundTimeout : Duration.Min(RoundTimeout, interval.Width);
 
     /// <summary>
+    /// Real time a round (or a running queue item) waits for a symbol before asking it again;
+    /// each further ask waits twice as long, until it is answered or ends. Cluster sharding
+    /// delivers at most once: a request that meets its shard being handed off (a rebalance,
+    /// a node joining or leaving) or its entity being stopped is dropped without an answer.
+    /// Real time, because that is the time a hand-off takes, also on a fast, slow or stopped
+    /// market clock.
+    /// </summary>
+    public TimeSpan CollectRetryAfter { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
     /// The request timeout for one interval: at most half its width, so a hung 1m call is
     /// abandoned well before the next minute's round needs the symbol again.
     /// </summary>

@@ -140,7 +140,8 @@ public static class CollectorHosting
                     interval, symbols, resolver.GetService<BarGrid>(),
                     resolver.GetService<TimeProvider>(), settings,
                     degraded: plan.Degraded.Contains(interval), universe,
-                    metrics: resolver.GetService<CollectorMetrics>());
+                    metrics: resolver.GetService<CollectorMetrics>(),
+                    wallClock: resolver.GetService<WallClock>().Provider);
 
                 system.ActorOf(
                     ClusterSingletonManager.Props(
@@ -188,7 +189,8 @@ public static class CollectorHosting
             var props = CollectionQueue.Props(
                 queueSettings, settings, registry.Get<SymbolRegion>(),
                 resolver.GetService<BarGrid>(), resolver.GetService<TimeProvider>(),
-                resolver.GetService<CollectorMetrics>());
+                resolver.GetService<CollectorMetrics>(),
+                resolver.GetService<WallClock>().Provider);
 
             system.ActorOf(
                 ClusterSingletonManager.Props(props, PoisonPill.Instance,

@@ -17,6 +17,14 @@ namespace Akka.Collector.Actors.Intervals;
 /// the universe to collect up to the bar that just closed. Rounds of this interval are
 /// serialized by this mailbox; a tick during a round is counted and folded into one follow-up
 /// round, never dropped. Nothing here waits on another interval.
+/// <para>
+/// Sharding delivers a Collect at most once: one that meets its shard being handed off, or
+/// its entity stopped before it answered, is dropped without a word. So a symbol that has
+/// not answered within <see cref="CollectionSettings.CollectRetryAfter"/> of real time is
+/// asked again, then after twice that, and so on until it answers or the round times out.
+/// Asking twice is harmless: an entity answers a round once it holds the bars and joins a
+/// repeated ask to the fetch already running; a second answer here is ignored.
+/// </para>
 /// </summary>
 public sealed class IntervalCollector : ReceiveActor
 {
@@ -26,10 +34,15 @@ public sealed class IntervalCollector : ReceiveActor
     // Real time: the queue answers from memory, so a slow answer means it is elsewhere or gone.
     private static readonly TimeSpan UniverseAskTimeout = TimeSpan.FromSeconds(3);
 
+    // A log line names this many of the symbols asked again; the count says the rest.
+    private const int SymbolsNamed = 5;
+
     private readonly BarInterval _interval;
     private readonly IActorRef _symbols;
     private readonly BarGrid _grid;
     private readonly TimeProvider _clock;
+    // Real time, for asking again: a hand-off takes real seconds whatever the market clock does.
+    private readonly TimeProvider _wallClock;
     private readonly CollectionSettings _settings;
     // The collection queue keeps the runtime universe; null in specs that fix it.
     private readonly IActorRef? _universeSource;
@@ -40,6 +53,7 @@ public sealed class IntervalCollector : ReceiveActor
     private IActorRef _self = ActorRefs.Nobody;
     private ITimer? _tickTimer;
     private ITimer? _roundTimer;
+    private ITimer? _retryTimer;
     private Instant? _nextTickAt;
     private string? _problem;
 
@@ -70,7 +84,8 @@ public sealed class IntervalCollector : ReceiveActor
         CollectionSettings settings,
         bool degraded = false,
         IActorRef? universe = null,
-        CollectorMetrics? metrics = null)
+        CollectorMetrics? metrics = null,
+        TimeProvider? wallClock = null)
     {
         _interval = interval;
         _universeSource = universe;
@@ -80,24 +95,29 @@ public sealed class IntervalCollector : ReceiveActor
         _symbols = symbols;
         _grid = grid;
         _clock = clock;
+        _wallClock = wallClock ?? TimeProvider.System;
         _settings = settings;
 
         Receive<Tick>(_ => OnTick());
         Receive<SymbolProtocol.Collected>(done => OnAnswer(done.RoundId, done.Symbol));
         Receive<SymbolProtocol.CollectFailed>(OnFailed);
         Receive<RoundTimedOut>(timedOut => OnRoundTimedOut(timedOut.RoundId));
+        Receive<RetryDue>(due => OnRetryDue(due.RoundId));
         Receive<IntervalProtocol.GetStatus>(_ => Sender.Tell(CurrentStatus()));
         Receive<QueueProtocol.Universe>(OnUniverse);
         Receive<UniverseUnavailable>(OnUniverseUnavailable);
         Receive<IntervalProtocol.SetDegraded>(OnSetDegraded);
     }
 
+    /// <param name="clock">The market clock: ticks and round timeouts.</param>
+    /// <param name="wallClock">Real time, for asking unanswered symbols again; the system
+    /// clock if null.</param>
     public static Props Props(
         BarInterval interval, IActorRef symbols, BarGrid grid, TimeProvider clock,
         CollectionSettings settings, bool degraded = false, IActorRef? universe = null,
-        CollectorMetrics? metrics = null) =>
+        CollectorMetrics? metrics = null, TimeProvider? wallClock = null) =>
         Akka.Actor.Props.Create(() => new IntervalCollector(
-            interval, symbols, grid, clock, settings, degraded, universe, metrics));
+            interval, symbols, grid, clock, settings, degraded, universe, metrics, wallClock));
 
     private Instant Now => _clock.GetUtcNow().ToInstant();
 
@@ -122,6 +142,7 @@ public sealed class IntervalCollector : ReceiveActor
     {
         _tickTimer?.Dispose();
         _roundTimer?.Dispose();
+        _retryTimer?.Dispose();
     }
 
     private void OnSetDegraded(IntervalProtocol.SetDegraded set)
@@ -242,21 +263,64 @@ public sealed class IntervalCollector : ReceiveActor
             return;
         }
 
-        var round = new Round(++_roundsStarted, upTo, Now, [.. _universe]);
+        var round = new Round(
+            ++_roundsStarted, upTo, Now, _wallClock.GetTimestamp(), [.. _universe]);
         _round = round;
 
-        // The timeout is armed before the first symbol is asked, so whoever sees a Collect
-        // (a symbol, a test moving the clock) knows the round's clock is already running.
+        // The timeout and the first ask again are armed before the first symbol is asked, so
+        // whoever sees a Collect (a symbol, a test moving a clock) knows both are running.
         var timeout = _settings.RoundTimeoutFor(_interval).ToTimeSpan();
         _roundTimer?.Dispose();
         _roundTimer = _clock.CreateTimer(
             SendToSelf, new RoundTimedOut(round.Id), timeout, Timeout.InfiniteTimeSpan);
+        ArmRetry(round, _settings.CollectRetryAfter);
 
         foreach (var symbol in _universe)
             _symbols.Tell(new SymbolProtocol.Collect(symbol, _interval, upTo, round.Id));
 
         if (round.Outstanding.Count == 0)
             FinishRound(timedOut: false);
+    }
+
+    private void ArmRetry(Round round, TimeSpan after)
+    {
+        round.RetryAfter = after;
+        _retryTimer?.Dispose();
+        _retryTimer = _wallClock.CreateTimer(
+            SendToSelf, new RetryDue(round.Id), after, Timeout.InfiniteTimeSpan);
+    }
+
+    // The symbols still unanswered are asked again with the same round id, so whichever
+    // answer comes first counts and the rest are ignored as late.
+    private void OnRetryDue(long roundId)
+    {
+        if (_round is not { } round || round.Id != roundId || round.Outstanding.Count == 0)
+            return;
+
+        round.Retries++;
+        var waited = _wallClock.GetElapsedTime(round.StartedAtTimestamp);
+        var which = $"{_interval}: round {round.Id} up to {round.UpTo}";
+        _log.Info(
+            "{0}: {1} of {2} symbols unanswered after {3:0.#} s of real time; asking them " +
+            "again (ask {4}: sharding drops a request that meets its shard being handed off, " +
+            "or the fetch is still running): {5}",
+            which, round.Outstanding.Count, round.Symbols, waited.TotalSeconds,
+            round.Retries + 1, Describe(round.Outstanding));
+
+        // Armed before asking, as in StartRound: whoever sees the ask knows the next is due.
+        ArmRetry(round, round.RetryAfter * 2);
+        foreach (var symbol in round.Outstanding)
+            _symbols.Tell(new SymbolProtocol.Collect(symbol, _interval, round.UpTo, round.Id));
+        _metrics?.CollectsAskedAgain(_interval, round.Outstanding.Count);
+    }
+
+    private static string Describe(IReadOnlyCollection<Symbol> symbols)
+    {
+        var named = string.Join(", ", symbols.Select(s => s.Value).Order(StringComparer.Ordinal)
+            .Take(SymbolsNamed));
+        return symbols.Count <= SymbolsNamed
+            ? named
+            : $"{named} and {symbols.Count - SymbolsNamed} more";
     }
 
     private void OnFailed(SymbolProtocol.CollectFailed failed)
@@ -304,6 +368,8 @@ public sealed class IntervalCollector : ReceiveActor
         _round = null;
         _roundTimer?.Dispose();
         _roundTimer = null;
+        _retryTimer?.Dispose();
+        _retryTimer = null;
 
         _lastRound = new IntervalProtocol.RoundReport(
             _interval, round.Id, round.UpTo, round.StartedAt, Now, round.Done, round.Failed,
@@ -366,8 +432,11 @@ public sealed class IntervalCollector : ReceiveActor
     // Timer callbacks run on a pool thread; telling Self is the one thing they may do.
     private void SendToSelf(object? message) => _self.Tell(message!);
 
+    /// <param name="startedAtTimestamp">A wall-clock timestamp
+    /// (<see cref="TimeProvider.GetTimestamp"/>), for how long symbols went unanswered.</param>
     private sealed class Round(
-        long id, Instant upTo, Instant startedAt, HashSet<Symbol> outstanding)
+        long id, Instant upTo, Instant startedAt, long startedAtTimestamp,
+        HashSet<Symbol> outstanding)
     {
         // A vendor's reason can be a whole error page; the status needs its gist.
         private const int MaxReason = 200;
@@ -379,7 +448,16 @@ public sealed class IntervalCollector : ReceiveActor
         public long Id { get; } = id;
         public Instant UpTo { get; } = upTo;
         public Instant StartedAt { get; } = startedAt;
+        public long StartedAtTimestamp { get; } = startedAtTimestamp;
         public HashSet<Symbol> Outstanding { get; } = outstanding;
+        public int Symbols => _symbols;
+
+        /// <summary>Real time until the unanswered symbols are asked again.</summary>
+        public TimeSpan RetryAfter { get; set; }
+
+        /// <summary>How often the unanswered symbols were asked again.</summary>
+        public int Retries { get; set; }
+
         public int Done { get; set; }
         public int Failed { get; private set; }
         public IReadOnlyDictionary<string, int> FailuresByKind => _byKind;
@@ -421,6 +499,8 @@ public sealed class IntervalCollector : ReceiveActor
     }
 
     private sealed record RoundTimedOut(long RoundId) : INoSerializationVerificationNeeded;
+
+    private sealed record RetryDue(long RoundId) : INoSerializationVerificationNeeded;
 
     private sealed record UniverseUnavailable(string Reason) : INoSerializationVerificationNeeded;
 }

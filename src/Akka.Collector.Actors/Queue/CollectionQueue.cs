@@ -31,6 +31,8 @@ public sealed class CollectionQueue : ReceivePersistentActor, IWithTimers
     private readonly IActorRef _symbols;
     private readonly BarGrid _grid;
     private readonly TimeProvider _clock;
+    // Real time, for asking a symbol again: a shard hand-off takes real seconds.
+    private readonly TimeProvider _wallClock;
     private readonly CollectorMetrics? _metrics;
     private readonly ILoggingAdapter _log = Context.GetLogger();
     private readonly QueueState _state = new();
@@ -40,6 +42,8 @@ public sealed class CollectionQueue : ReceivePersistentActor, IWithTimers
     // Chart-triggered onboardings per client, for the per-client cap (market times).
     private readonly Dictionary<string, Queue<Instant>> _byClient = [];
     private readonly Dictionary<long, ITimer> _workTimers = [];
+    // Per running item: when its FillRange goes out again while no answer has come.
+    private readonly Dictionary<long, ITimer> _askAgainTimers = [];
     private readonly HashSet<Symbol> _byOperator = [];
 
     private IActorRef _self = ActorRefs.Nobody;
@@ -48,9 +52,10 @@ public sealed class CollectionQueue : ReceivePersistentActor, IWithTimers
 
     public CollectionQueue(
         QueueSettings settings, CollectionSettings collection, IActorRef symbols, BarGrid grid,
-        TimeProvider clock, CollectorMetrics? metrics = null)
+        TimeProvider clock, CollectorMetrics? metrics = null, TimeProvider? wallClock = null)
     {
         _metrics = metrics;
+        _wallClock = wallClock ?? TimeProvider.System;
         _settings = settings;
         _collection = collection;
         _symbols = symbols;
@@ -70,6 +75,7 @@ public sealed class CollectionQueue : ReceivePersistentActor, IWithTimers
         Command<SymbolProtocol.RangeFilled>(OnFilled);
         Command<SymbolProtocol.RangeFailed>(OnFailed);
         Command<WorkTimedOut>(OnTimedOut);
+        Command<AskAgain>(OnAskAgain);
         Command<HoldEnded>(OnHoldEnded);
         Command<Dispatch>(_ => DispatchWork());
         Command<SaveSnapshotSuccess>(saved => DeleteMessages(saved.Metadata.SequenceNr));
@@ -86,11 +92,15 @@ public sealed class CollectionQueue : ReceivePersistentActor, IWithTimers
 
     public ITimerScheduler Timers { get; set; } = null!;
 
+    /// <param name="clock">The market clock: due times, work timeouts, retry delays.</param>
+    /// <param name="wallClock">Real time, for sending a running item's request again while
+    /// it goes unanswered (<see cref="CollectionSettings.CollectRetryAfter"/>); the system
+    /// clock if null.</param>
     public static Props Props(
         QueueSettings settings, CollectionSettings collection, IActorRef symbols, BarGrid grid,
-        TimeProvider clock, CollectorMetrics? metrics = null) =>
-        Akka.Actor.Props.Create(() =>
-            new CollectionQueue(settings, collection, symbols, grid, clock, metrics));
+        TimeProvider clock, CollectorMetrics? metrics = null, TimeProvider? wallClock = null) =>
+        Akka.Actor.Props.Create(() => new CollectionQueue(
+            settings, collection, symbols, grid, clock, metrics, wallClock));
 
     private Instant Now => _clock.GetUtcNow().ToInstant();
 
@@ -103,7 +113,7 @@ public sealed class CollectionQueue : ReceivePersistentActor, IWithTimers
     protected override void PostStop()
     {
         _dueTimer?.Dispose();
-        foreach (var timer in _workTimers.Values)
+        foreach (var timer in _workTimers.Values.Concat(_askAgainTimers.Values))
             timer.Dispose();
         base.PostStop();
     }
@@ -364,14 +374,43 @@ public sealed class CollectionQueue : ReceivePersistentActor, IWithTimers
         foreach (var item in _state.Runnable(now, slots))
         {
             _state.MarkRunning(item);
-            _symbols.Tell(new SymbolProtocol.FillRange(
-                item.Symbol, item.Interval, item.Range, item.Id));
             _workTimers[item.Id] = _clock.CreateTimer(
                 SendToSelf, new WorkTimedOut(item.Id), _settings.WorkTimeout,
                 Timeout.InfiniteTimeSpan);
+            ArmAskAgain(item.Id, _collection.CollectRetryAfter);
+            _symbols.Tell(new SymbolProtocol.FillRange(
+                item.Symbol, item.Interval, item.Range, item.Id));
         }
 
         ScheduleDue(now);
+    }
+
+    private void ArmAskAgain(long id, TimeSpan after)
+    {
+        if (_askAgainTimers.Remove(id, out var before))
+            before.Dispose();
+        _askAgainTimers[id] = _wallClock.CreateTimer(
+            SendToSelf, new AskAgain(id, after), after, Timeout.InfiniteTimeSpan);
+    }
+
+    // Sharding delivers at most once: a FillRange that met its shard being handed off was
+    // dropped, and only the work timeout would notice, minutes later. Sent again, it reaches
+    // the symbol's entity on its new home; an entity already filling that item ignores it.
+    private void OnAskAgain(AskAgain due)
+    {
+        if (_state.Item(due.Id) is not { } item || !_state.IsRunning(due.Id))
+        {
+            _askAgainTimers.Remove(due.Id);
+            return;
+        }
+
+        _log.Info("collection queue: {0} {1} {2} unanswered after {3:0.#} s of real time; " +
+            "sending it again (sharding drops a request that meets its shard being handed " +
+            "off, or the fill is still running)", item.Symbol, item.Interval, item.Range,
+            due.After.TotalSeconds);
+        ArmAskAgain(item.Id, due.After * 2);
+        _symbols.Tell(new SymbolProtocol.FillRange(
+            item.Symbol, item.Interval, item.Range, item.Id));
     }
 
     private void ScheduleDue(Instant now)
@@ -555,6 +594,8 @@ public sealed class CollectionQueue : ReceivePersistentActor, IWithTimers
 
         if (_workTimers.Remove(id, out var timer))
             timer.Dispose();
+        if (_askAgainTimers.Remove(id, out var askAgain))
+            askAgain.Dispose();
         return true;
     }
 
@@ -660,6 +701,9 @@ public sealed class CollectionQueue : ReceivePersistentActor, IWithTimers
         : INoSerializationVerificationNeeded;
 
     private sealed record WorkTimedOut(long Id) : INoSerializationVerificationNeeded;
+
+    /// <param name="After">Real time this ask waited; the next waits twice as long.</param>
+    private sealed record AskAgain(long Id, TimeSpan After) : INoSerializationVerificationNeeded;
 
     private sealed class Dispatch : INoSerializationVerificationNeeded
     {

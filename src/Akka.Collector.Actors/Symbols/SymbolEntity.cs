@@ -40,6 +40,8 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
     private readonly Dictionary<BarInterval, Fetch> _inFlight = [];
     // Queued work filling a given range, at most one per interval (the queue sends no more).
     private readonly Dictionary<BarInterval, Fill> _fills = [];
+    // The answer to the last fill of each interval, for the queue asking it again.
+    private readonly Dictionary<BarInterval, SymbolProtocol.RangeFilled> _lastFilled = [];
     private readonly Dictionary<BarInterval, string> _lastFailure = [];
     private readonly MalformedBackoff _backoff = new();
     // Market time one fetch step of each interval takes, smoothed; empty until one ends.
@@ -138,8 +140,11 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
         var waiter = new Waiter(Sender, collect.UpTo, collect.RoundId);
         if (_inFlight.TryGetValue(interval, out var fetch))
         {
-            // Coalesce: the fetch in flight answers this request too, or a follow-up will.
-            fetch.Waiters.Add(waiter);
+            // Coalesce: the fetch in flight answers this request too, or a follow-up will. A
+            // round asks again when it hears nothing for a while (its first ask may have been
+            // dropped in a shard hand-off); the same ask again needs no second answer.
+            if (!fetch.Waiters.Contains(waiter))
+                fetch.Waiters.Add(waiter);
             return;
         }
 
@@ -278,6 +283,14 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
 
     private void OnFillRange(SymbolProtocol.FillRange fill)
     {
+        // The queue asks again when it hears nothing for a while; if its answer crossed the
+        // ask, it gets the same answer instead of a second fill from the vendor.
+        if (_lastFilled.TryGetValue(fill.Interval, out var done) && done.WorkId == fill.WorkId)
+        {
+            Sender.Tell(done);
+            return;
+        }
+
         if (_fills.TryGetValue(fill.Interval, out var running))
         {
             if (running.WorkId == fill.WorkId)
@@ -325,8 +338,10 @@ public sealed class SymbolEntity : ReceiveActor, IWithStash, IWithTimers
                 : fill.Whole.To;
         }
 
-        fill.ReplyTo.Tell(new SymbolProtocol.RangeFilled(
-            _symbol, stored.Interval, fill.Whole, fill.WorkId, fill.Bars));
+        var filled = new SymbolProtocol.RangeFilled(
+            _symbol, stored.Interval, fill.Whole, fill.WorkId, fill.Bars);
+        _lastFilled[stored.Interval] = filled;
+        fill.ReplyTo.Tell(filled);
         return true;
     }
 

@@ -33,6 +33,7 @@ public sealed class CollectorMetrics
     private readonly Counter<long> _symbolsDone;
     private readonly Counter<long> _roundFailures;
     private readonly Counter<long> _ticksCoalesced;
+    private readonly Counter<long> _collectsAskedAgain;
     private readonly Counter<long> _vendorRequests;
 
     // Fed from outside the actors; unknown (-1, null) until a feeder has said anything, so a
@@ -60,6 +61,10 @@ public sealed class CollectorMetrics
         _ticksCoalesced = meter.CreateCounter<long>(
             "collector.ticks.coalesced", "{tick}",
             "Ticks that came while a round ran, folded into one follow-up round");
+        _collectsAskedAgain = meter.CreateCounter<long>(
+            "collector.round.asked_again", "{symbol}",
+            "Symbols a round asked again because they had not answered (a request dropped " +
+            "while its shard was handed off, or a slow fetch)");
         _vendorRequests = meter.CreateCounter<long>(
             "collector.vendor.requests", "{request}",
             "Vendor requests by vendor, interval and outcome (ok or the failure kind)");
@@ -100,6 +105,9 @@ public sealed class CollectorMetrics
 
     public void TicksCoalesced(BarInterval interval) =>
         _ticksCoalesced.Add(1, IntervalTag(interval));
+
+    public void CollectsAskedAgain(BarInterval interval, int symbols) =>
+        _collectsAskedAgain.Add(symbols, IntervalTag(interval));
 
     /// <param name="outcome"><see cref="Ok"/> or the failure kind.</param>
     public void VendorRequest(string vendor, BarInterval interval, string outcome) =>

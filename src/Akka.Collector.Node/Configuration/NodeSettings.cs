@@ -68,6 +68,8 @@ public sealed record NodeSettings(
                 c.Duration("collection.final-grace", TimeSpan.FromSeconds(5))),
             RoundTimeout = Duration.FromTimeSpan(
                 c.Duration("collection.round-timeout", TimeSpan.FromMinutes(5), allowZero: false)),
+            CollectRetryAfter = c.Duration(
+                "collection.collect-retry-after", TimeSpan.FromSeconds(5), allowZero: false),
             BackfillSessions = ParsePerInterval(
                 c.Section("collection.backfill-sessions"), CollectionSettings.DefaultBackfill),
             SessionsPerFetch = ParsePerInterval(

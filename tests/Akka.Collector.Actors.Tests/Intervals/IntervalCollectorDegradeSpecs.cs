@@ -34,7 +34,7 @@ public sealed class IntervalCollectorDegradeSpecs()
             {
                 Universe = [Aapl],
                 BackfillSessions = CollectionSettings.DefaultBackfill,
-            }, degraded: true));
+            }, degraded: true, wallClock: new FakeTimeProvider()));
         await AwaitStatusAsync(collector, s => s.TicksSkipped == 1 && s.NextTickAt is not null);
 
         // act 1: two closes pass while degraded

@@ -40,7 +40,7 @@ public sealed class IntervalCollectorSpecs() : Akka.TestKit.Xunit2.TestKit(RepoH
         var clock = new FakeTimeProvider(Et(12, 0, 30).ToDateTimeOffset());
         var region = CreateTestProbe();
         var collector = Sys.ActorOf(
-            IntervalCollector.Props(BarInterval.M1, region, Grid, clock, Settings));
+            Collector(BarInterval.M1, region, clock));
         var first = ExpectCollects(region, Et(12, 0));
         await AwaitTickArmedAsync(collector);
 
@@ -70,7 +70,7 @@ public sealed class IntervalCollectorSpecs() : Akka.TestKit.Xunit2.TestKit(RepoH
         var clock = new FakeTimeProvider(Et(12, 0, 30).ToDateTimeOffset());
         var region = CreateTestProbe();
         var collector = Sys.ActorOf(
-            IntervalCollector.Props(BarInterval.M1, region, Grid, clock, Settings));
+            Collector(BarInterval.M1, region, clock));
         ExpectCollects(region, Et(12, 0));
         await AwaitTickArmedAsync(collector);
 
@@ -94,7 +94,7 @@ public sealed class IntervalCollectorSpecs() : Akka.TestKit.Xunit2.TestKit(RepoH
         var rounds = CreateTestProbe();
         Sys.EventStream.Subscribe(rounds, typeof(IntervalProtocol.RoundReport));
         var collector = Sys.ActorOf(
-            IntervalCollector.Props(BarInterval.M5, region, Grid, clock, Settings));
+            Collector(BarInterval.M5, region, clock));
         ExpectCollects(region, Et(12, 0));
 
         // act: one symbol answers, the other never does; the 5 minute timeout passes
@@ -119,7 +119,7 @@ public sealed class IntervalCollectorSpecs() : Akka.TestKit.Xunit2.TestKit(RepoH
         var rounds = CreateTestProbe();
         Sys.EventStream.Subscribe(rounds, typeof(IntervalProtocol.RoundReport));
         var collector = Sys.ActorOf(
-            IntervalCollector.Props(BarInterval.M15, region, Grid, clock, Settings));
+            Collector(BarInterval.M15, region, clock));
         var collects = ExpectCollects(region, Et(12, 0));
 
         // act
@@ -142,7 +142,7 @@ public sealed class IntervalCollectorSpecs() : Akka.TestKit.Xunit2.TestKit(RepoH
         var rounds = CreateTestProbe();
         Sys.EventStream.Subscribe(rounds, typeof(IntervalProtocol.RoundReport));
         var collector = Sys.ActorOf(
-            IntervalCollector.Props(BarInterval.M15, region, Grid, clock, Settings));
+            Collector(BarInterval.M15, region, clock));
 
         // act 1: round 1 (12:00) has a failure; round 2 (12:15) collects both; round 3
         // (12:30) fails both
@@ -180,7 +180,7 @@ public sealed class IntervalCollectorSpecs() : Akka.TestKit.Xunit2.TestKit(RepoH
         var rounds = CreateTestProbe();
         Sys.EventStream.Subscribe(rounds, typeof(IntervalProtocol.RoundReport));
         var collector = Sys.ActorOf(
-            IntervalCollector.Props(BarInterval.M30, region, Grid, clock, Settings));
+            Collector(BarInterval.M30, region, clock));
         var collects = ExpectCollects(region, Et(12, 0));
 
         // act: both symbols fail, each for its own reason
@@ -208,7 +208,7 @@ public sealed class IntervalCollectorSpecs() : Akka.TestKit.Xunit2.TestKit(RepoH
         var rounds = CreateTestProbe();
         Sys.EventStream.Subscribe(rounds, typeof(IntervalProtocol.RoundReport));
         var collector = Sys.ActorOf(
-            IntervalCollector.Props(BarInterval.M5, region, Grid, clock, Settings));
+            Collector(BarInterval.M5, region, clock));
 
         // act
         Answer(collector, region, ExpectCollects(region, Et(12, 0)), FailureKind.RateLimited);
@@ -227,7 +227,7 @@ public sealed class IntervalCollectorSpecs() : Akka.TestKit.Xunit2.TestKit(RepoH
         var rounds = CreateTestProbe();
         Sys.EventStream.Subscribe(rounds, typeof(IntervalProtocol.RoundReport));
         var collector = Sys.ActorOf(
-            IntervalCollector.Props(BarInterval.M5, region, Grid, clock, Settings));
+            Collector(BarInterval.M5, region, clock));
         ExpectCollects(region, Et(12, 0));
         await AwaitTickArmedAsync(collector);
 
@@ -249,7 +249,7 @@ public sealed class IntervalCollectorSpecs() : Akka.TestKit.Xunit2.TestKit(RepoH
         var rounds = CreateTestProbe();
         Sys.EventStream.Subscribe(rounds, typeof(IntervalProtocol.RoundReport));
         var collector = Sys.ActorOf(
-            IntervalCollector.Props(BarInterval.M2, region, Grid, clock, Settings));
+            Collector(BarInterval.M2, region, clock));
 
         // act
         Answer(collector, region, ExpectCollects(region, Et(12, 0)));
@@ -259,6 +259,12 @@ public sealed class IntervalCollectorSpecs() : Akka.TestKit.Xunit2.TestKit(RepoH
         Assert.Equal(0, report.SymbolsFailed);
         Assert.Null(report.Failures);
     }
+
+    // The wall clock stands still here, so no symbol is asked again: every Collect a test
+    // sees is a round's first ask (IntervalCollectorRetrySpecs moves it).
+    private static Props Collector(BarInterval interval, IActorRef region, TimeProvider clock) =>
+        IntervalCollector.Props(
+            interval, region, Grid, clock, Settings, wallClock: new FakeTimeProvider());
 
     // Answers a round: the first symbols fail with the kinds given (reason: the kind's name),
     // the rest are collected.

@@ -44,7 +44,8 @@ public sealed class IntervalCollectorMetricsSpecs()
             BackfillSessions = CollectionSettings.DefaultBackfill,
         };
         var collector = Sys.ActorOf(IntervalCollector.Props(
-            BarInterval.M15, region, Grid, clock, settings, metrics: _meters.Metrics));
+            BarInterval.M15, region, Grid, clock, settings, metrics: _meters.Metrics,
+            wallClock: new FakeTimeProvider()));
         region.ExpectMsg<SymbolProtocol.Collect>();
         region.ExpectMsg<SymbolProtocol.Collect>();
 

@@ -10,6 +10,9 @@ public static class ClusterHocon
           # Strict serialization: every message, local ones too, goes through its serializer,
           # so one without a binding fails here instead of crossing nodes as JSON.
           actor.serialize-messages = on
+          # Every dead letter, not the first ten: a failed run's logs must show which
+          # requests a shard hand-off dropped (the first ten are start-up noise).
+          log-dead-letters = on
 
           cluster {
             # Two cores run three nodes, the database and the tests: JIT and GC can hold a
