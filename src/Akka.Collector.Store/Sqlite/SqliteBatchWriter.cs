@@ -4,9 +4,10 @@ using Microsoft.Data.Sqlite;
 namespace Akka.Collector.Store.Sqlite;
 
 /// <summary>
-/// Writes one batch inside the caller's write transaction: bars through
-/// <see cref="SqliteBarUpsert"/> on SQLite's own API, coverage through Microsoft.Data.Sqlite
-/// commands. Statements are prepared once per batch and re-bound for each write.
+/// Writes one batch inside the caller's write transaction, on SQLite's own API: bars through
+/// <see cref="SqliteBarUpsert"/>, coverage through three statements of its own (a round of
+/// one bar per symbol spends most of its write on coverage). Statements are prepared once
+/// per batch and re-bound for each write.
 /// </summary>
 /// <remarks>
 /// The store trusts its caller: a bar outside its write's covered range, or a bar that fails
@@ -19,42 +20,43 @@ namespace Akka.Collector.Store.Sqlite;
 /// </remarks>
 internal sealed class SqliteBatchWriter : IDisposable
 {
-    // Touching counts: [a, b) and [b, c) are one fetched span, hence <= and >=.
-    private const string TouchingWhere = """
-        WHERE symbol = @symbol AND interval = @interval AND from_ms <= @to AND to_ms >= @from
-        """;
+    // Numbered parameters: ?1 symbol, ?2 interval, ?3 from, ?4 to. Touching counts:
+    // [a, b) and [b, c) are one fetched span, hence <= and >=.
+    private const string TouchingWhere =
+        "WHERE symbol = ?1 AND interval = ?2 AND from_ms <= ?4 AND to_ms >= ?3";
 
     private const string FindCoverageSql = "SELECT from_ms, to_ms FROM coverage " + TouchingWhere;
 
     private const string DeleteCoverageSql = "DELETE FROM coverage " + TouchingWhere;
 
-    private const string InsertCoverageSql = """
-        INSERT INTO coverage (symbol, interval, from_ms, to_ms)
-        VALUES (@symbol, @interval, @from, @to)
-        """;
+    private const string InsertCoverageSql =
+        "INSERT INTO coverage (symbol, interval, from_ms, to_ms) VALUES (?1, ?2, ?3, ?4)";
 
+    private readonly List<SqliteStatement> _prepared = [];
     private readonly SqliteBarUpsert _bars;
-    private readonly SqliteCommand _findCoverage;
-    private readonly SqliteCommand _deleteCoverage;
-    private readonly SqliteCommand _insertCoverage;
+    private readonly SqliteStatement _findCoverage;
+    private readonly SqliteStatement _deleteCoverage;
+    private readonly SqliteStatement _insertCoverage;
 
     public SqliteBatchWriter(SqliteTransaction transaction)
     {
-        (string, SqliteType)[] range =
-        [
-            ("@symbol", SqliteType.Text), ("@interval", SqliteType.Text),
-            ("@from", SqliteType.Integer), ("@to", SqliteType.Integer),
-        ];
-        _findCoverage = Prepare(transaction, FindCoverageSql, range);
-        _deleteCoverage = Prepare(transaction, DeleteCoverageSql, range);
-        _insertCoverage = Prepare(transaction, InsertCoverageSql, range);
-
-        // Last: the commands above are the connection's to clean up if one fails to prepare,
-        // the bar statements are not.
-        _bars = new SqliteBarUpsert(transaction.Connection!);
+        var connection = transaction.Connection!;
+        try
+        {
+            _findCoverage = Prepare(connection, FindCoverageSql);
+            _deleteCoverage = Prepare(connection, DeleteCoverageSql);
+            _insertCoverage = Prepare(connection, InsertCoverageSql);
+            _bars = new SqliteBarUpsert(connection);
+        }
+        catch
+        {
+            // Finalized before the connection goes back to its pool.
+            Dispose();
+            throw;
+        }
     }
 
-    public async Task WriteAsync(CandleWrite write, CancellationToken cancellationToken)
+    public void Write(CandleWrite write, CancellationToken cancellationToken)
     {
         var symbol = write.Symbol.Value;
         var interval = write.Interval.Name;
@@ -64,23 +66,21 @@ internal sealed class SqliteBatchWriter : IDisposable
 
         cancellationToken.ThrowIfCancellationRequested();
 
-        await MergeCoverageAsync(symbol, interval, write.Covered, cancellationToken);
+        MergeCoverage(symbol, interval, write.Covered);
     }
 
     public void Dispose()
     {
-        _bars.Dispose();
-        _findCoverage.Dispose();
-        _deleteCoverage.Dispose();
-        _insertCoverage.Dispose();
+        _bars?.Dispose();
+        foreach (var statement in _prepared)
+            statement.Dispose();
     }
 
     /// <summary>
     /// Replaces every row the range overlaps or touches with one row spanning them all. The
     /// write lock is already held, so the rows read here are exactly the rows replaced.
     /// </summary>
-    private async Task MergeCoverageAsync(
-        string symbol, string interval, TimeRange covered, CancellationToken cancellationToken)
+    private void MergeCoverage(string symbol, string interval, TimeRange covered)
     {
         // An empty range was not a fetch of anything; bars in its write are still stored.
         if (covered.IsEmpty)
@@ -88,23 +88,20 @@ internal sealed class SqliteBatchWriter : IDisposable
 
         var from = RowMapping.ToMs(covered.From);
         var to = RowMapping.ToMs(covered.To);
-        Bind(_findCoverage, symbol, interval, from, to);
+        BindRange(_findCoverage, symbol, interval, from, to);
 
         var mergedFrom = from;
         var mergedTo = to;
         var found = 0;
         var alreadyCovered = false;
-        await using (var reader = await _findCoverage.ExecuteReaderAsync(cancellationToken))
+        while (_findCoverage.Read())
         {
-            while (await reader.ReadAsync(cancellationToken))
-            {
-                var rowFrom = reader.GetInt64(0);
-                var rowTo = reader.GetInt64(1);
-                alreadyCovered = rowFrom <= from && rowTo >= to;
-                mergedFrom = Math.Min(mergedFrom, rowFrom);
-                mergedTo = Math.Max(mergedTo, rowTo);
-                found++;
-            }
+            var rowFrom = _findCoverage.Int64(0);
+            var rowTo = _findCoverage.Int64(1);
+            alreadyCovered = rowFrom <= from && rowTo >= to;
+            mergedFrom = Math.Min(mergedFrom, rowFrom);
+            mergedTo = Math.Max(mergedTo, rowTo);
+            found++;
         }
 
         // A re-fetch inside one known span changes nothing.
@@ -113,31 +110,27 @@ internal sealed class SqliteBatchWriter : IDisposable
 
         if (found > 0)
         {
-            Bind(_deleteCoverage, symbol, interval, from, to);
-            await _deleteCoverage.ExecuteNonQueryAsync(cancellationToken);
+            BindRange(_deleteCoverage, symbol, interval, from, to);
+            _deleteCoverage.Execute();
         }
 
-        Bind(_insertCoverage, symbol, interval, mergedFrom, mergedTo);
-        await _insertCoverage.ExecuteNonQueryAsync(cancellationToken);
+        BindRange(_insertCoverage, symbol, interval, mergedFrom, mergedTo);
+        _insertCoverage.Execute();
     }
 
-    private static SqliteCommand Prepare(
-        SqliteTransaction transaction, string sql, params (string Name, SqliteType Type)[] ps)
+    private SqliteStatement Prepare(SqliteConnection connection, string sql)
     {
-        var command = transaction.Connection!.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var (name, type) in ps)
-            command.Parameters.Add(name, type);
-
-        command.Prepare();
-        return command;
+        var statement = new SqliteStatement(connection, sql);
+        _prepared.Add(statement);
+        return statement;
     }
 
-    // Values go in the order the parameters were declared in Prepare.
-    private static void Bind(SqliteCommand command, params ReadOnlySpan<object> values)
+    private static void BindRange(
+        SqliteStatement statement, string symbol, string interval, long from, long to)
     {
-        for (var i = 0; i < values.Length; i++)
-            command.Parameters[i].Value = values[i];
+        statement.Bind(1, symbol);
+        statement.Bind(2, interval);
+        statement.Bind(3, from);
+        statement.Bind(4, to);
     }
 }

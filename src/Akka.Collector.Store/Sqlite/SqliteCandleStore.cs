@@ -95,7 +95,7 @@ public sealed class SqliteCandleStore : ICandleStore, ISchemaMigrations
             foreach (var write in writes)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                await writer.WriteAsync(write, cancellationToken);
+                writer.Write(write, cancellationToken);
             }
 
             await transaction.CommitAsync(cancellationToken);

@@ -53,6 +53,27 @@ internal sealed class SqliteStatement : IDisposable
         Check(raw.sqlite3_reset(_statement));
     }
 
+    /// <summary>
+    /// Steps a query: true with a row to read, false when done, the statement then reset
+    /// for the next. A caller that stops reading early calls <see cref="Reset"/>.
+    /// </summary>
+    public bool Read()
+    {
+        var rc = raw.sqlite3_step(_statement);
+        if (rc == raw.SQLITE_ROW)
+            return true;
+        if (rc != raw.SQLITE_DONE)
+            FailAndReset(rc);
+
+        Check(raw.sqlite3_reset(_statement));
+        return false;
+    }
+
+    /// <summary>A column of the row <see cref="Read"/> stands on.</summary>
+    public long Int64(int column) => raw.sqlite3_column_int64(_statement, column);
+
+    public void Reset() => Check(raw.sqlite3_reset(_statement));
+
     public void Dispose() => _statement.Dispose();
 
     private void Check(int rc)
