@@ -83,6 +83,13 @@ public sealed class SqliteCandleStore : ICandleStore, ISchemaMigrations
         if (writes.Count == 0)
             return;
 
+        await SqliteWriterThread.Shared.Run(
+            () => WriteOnWriterAsync(writes, cancellationToken), cancellationToken);
+    }
+
+    private async Task<bool> WriteOnWriterAsync(
+        IReadOnlyList<CandleWrite> writes, CancellationToken cancellationToken)
+    {
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
@@ -99,6 +106,7 @@ public sealed class SqliteCandleStore : ICandleStore, ISchemaMigrations
             }
 
             await transaction.CommitAsync(cancellationToken);
+            return true;
         }
         finally
         {
