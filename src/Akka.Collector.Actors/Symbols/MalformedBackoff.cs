@@ -9,10 +9,10 @@ namespace Akka.Collector.Actors.Symbols;
 /// A symbol's rounds back off, per interval, while the vendor keeps answering its own data
 /// malformed (or refusing the request for it). By then the batcher has split the symbol out
 /// of its batch and its range lags the others', so each try is a request of its own; trying
-/// every bar would spend the vendor budget on a reply that will not change. After <see cref="Tolerated"/> failures in a
-/// row the next try waits two bar widths (the next round skips it), then four, doubling up
-/// to <see cref="Longest"/>; one reply stored ends it. Memory only: a restarted entity
-/// learns it again in three rounds.
+/// every bar would spend the vendor budget on a reply that will not change. After
+/// <see cref="Tolerated"/> failures in a row the next try waits two bar widths (the next
+/// round skips it), then four, doubling up to <see cref="Longest"/>; one reply stored ends
+/// it. Memory only: a restarted entity learns it again in three rounds.
 /// </summary>
 internal sealed class MalformedBackoff
 {

@@ -2,14 +2,10 @@ using Akka.Actor;
 using Akka.Collector.Actors.Protocol;
 using Akka.Collector.Actors.Symbols;
 using Akka.Collector.Actors.Tests.Support;
-using Akka.Collector.Actors.Upstream;
 using Akka.Collector.Domain.Alignment;
-using Akka.Collector.Domain.Calendar;
 using Akka.Collector.Domain.Intervals;
 using Akka.Collector.Domain.Symbols;
-using Akka.Collector.Store.Sqlite;
 using Akka.Collector.Vendors;
-using Akka.TestKit;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 
@@ -21,33 +17,18 @@ namespace Akka.Collector.Actors.Tests.Symbols;
 /// for two bar widths, doubling; one stored reply ends it. Other failures do not count.
 /// The upstream batcher is a probe and the market clock a fake.
 /// </summary>
-public sealed class SymbolEntityBackoffSpecs : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
+public sealed class SymbolEntityBackoffSpecs : SymbolEntitySpec
 {
-    private static readonly BarGrid Grid = new(CalendarFile.LoadEmbeddedNyse());
-    private static readonly Symbol Zzzz = Symbol.Parse("ZZZZ");
 
     // Thursday 2026-12-03 12:00 ET.
     private static readonly Instant Noon = Instant.FromUtc(2026, 12, 3, 17, 0);
 
-    private readonly TempSqliteFile _file = new();
-    private readonly SqliteCandleStore _store;
-    private readonly TestProbe _upstream;
     private readonly FakeTimeProvider _clock = new(Noon.ToDateTimeOffset());
     private long _round;
 
     public SymbolEntityBackoffSpecs()
-        : base(RepoHocon.AkkaConf(), nameof(SymbolEntityBackoffSpecs))
+        : base(nameof(SymbolEntityBackoffSpecs))
     {
-        _store = new SqliteCandleStore(_file.ConnectionString);
-        _upstream = CreateTestProbe();
-    }
-
-    public Task InitializeAsync() => _store.InitializeAsync(CancellationToken.None);
-
-    public Task DisposeAsync()
-    {
-        _file.Dispose();
-        return Task.CompletedTask;
     }
 
     [Fact]
@@ -76,7 +57,7 @@ public sealed class SymbolEntityBackoffSpecs : Akka.TestKit.Xunit2.TestKit, IAsy
         var fetch = CollectExpectingFetch(entity);
 
         // one stored reply ends the back-off: the next failure is the first of a new streak
-        _upstream.Reply(new UpstreamProtocol.BarsStored(Zzzz, BarInterval.M5, fetch.Range, 1));
+        Upstream.Reply(new UpstreamProtocol.BarsStored(Zzzz, BarInterval.M5, fetch.Range, 1));
         ExpectMsg<SymbolProtocol.Collected>();
         _clock.Advance(TimeSpan.FromMinutes(5));
         FetchAndFail(entity, FailureKind.MalformedReply);
@@ -100,7 +81,7 @@ public sealed class SymbolEntityBackoffSpecs : Akka.TestKit.Xunit2.TestKit, IAsy
     private void FetchAndFail(IActorRef entity, FailureKind kind)
     {
         var fetch = CollectExpectingFetch(entity);
-        _upstream.Reply(new UpstreamProtocol.FetchFailed(
+        Upstream.Reply(new UpstreamProtocol.FetchFailed(
             Zzzz, BarInterval.M5, fetch.Range, kind, "reply failed validation: high below low"));
         Assert.Equal(kind, ExpectMsg<SymbolProtocol.CollectFailed>().Kind);
     }
@@ -108,14 +89,14 @@ public sealed class SymbolEntityBackoffSpecs : Akka.TestKit.Xunit2.TestKit, IAsy
     private UpstreamProtocol.FetchBars CollectExpectingFetch(IActorRef entity)
     {
         Collect(entity);
-        return _upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
+        return Upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
     }
 
     private SymbolProtocol.CollectFailed CollectExpectingNoFetch(IActorRef entity)
     {
         Collect(entity);
         var failed = ExpectMsg<SymbolProtocol.CollectFailed>();
-        _upstream.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Upstream.ExpectNoMsg(TimeSpan.FromMilliseconds(100));
         return failed;
     }
 
@@ -134,8 +115,6 @@ public sealed class SymbolEntityBackoffSpecs : Akka.TestKit.Xunit2.TestKit, IAsy
             Universe = [],
             BackfillSessions = new Dictionary<BarInterval, int> { [BarInterval.M5] = 1 },
         };
-        var upstream = new UpstreamDirectory();
-        upstream.Register(BarInterval.M5, _upstream);
-        return Sys.ActorOf(SymbolEntity.Props("ZZZZ", _store, Grid, _clock, settings, upstream));
+        return StartEntity(_clock, settings);
     }
 }

@@ -1,13 +1,9 @@
 using Akka.Collector.Actors.Protocol;
 using Akka.Collector.Actors.Symbols;
 using Akka.Collector.Actors.Tests.Support;
-using Akka.Collector.Actors.Upstream;
 using Akka.Collector.Domain.Alignment;
-using Akka.Collector.Domain.Calendar;
 using Akka.Collector.Domain.Intervals;
 using Akka.Collector.Domain.Symbols;
-using Akka.Collector.Store.Sqlite;
-using Akka.TestKit;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 
@@ -18,31 +14,16 @@ namespace Akka.Collector.Actors.Tests.Symbols;
 /// dropped in a shard hand-off). The entity must treat the repeated ask as the same request:
 /// no second fetch, one answer.
 /// </summary>
-public sealed class SymbolEntityRepeatedAskSpecs : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
+public sealed class SymbolEntityRepeatedAskSpecs : SymbolEntitySpec
 {
-    private static readonly BarGrid Grid = new(CalendarFile.LoadEmbeddedNyse());
-    private static readonly Symbol Zzzz = Symbol.Parse("ZZZZ");
     private static readonly DateTimeZone Ny = DateTimeZoneProviders.Tzdb["America/New_York"];
     private static readonly Instant Noon =
         new LocalDateTime(2026, 12, 3, 12, 0).InZoneStrictly(Ny).ToInstant();
 
-    private readonly TempSqliteFile _file = new();
-    private readonly SqliteCandleStore _store;
-    private readonly TestProbe _upstream;
 
     public SymbolEntityRepeatedAskSpecs()
-        : base(RepoHocon.AkkaConf(), nameof(SymbolEntityRepeatedAskSpecs))
+        : base(nameof(SymbolEntityRepeatedAskSpecs))
     {
-        _store = new SqliteCandleStore(_file.ConnectionString);
-        _upstream = CreateTestProbe();
-    }
-
-    public Task InitializeAsync() => _store.InitializeAsync(CancellationToken.None);
-
-    public Task DisposeAsync()
-    {
-        _file.Dispose();
-        return Task.CompletedTask;
     }
 
     [Fact]
@@ -52,13 +33,13 @@ public sealed class SymbolEntityRepeatedAskSpecs : Akka.TestKit.Xunit2.TestKit, 
         var entity = Start();
         var ask = new SymbolProtocol.Collect(Zzzz, BarInterval.M5, Noon, RoundId: 7);
         entity.Tell(ask, TestActor);
-        var fetch = _upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
+        var fetch = Upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
 
         // act: the round asks again, then the fetch is stored
         entity.Tell(ask, TestActor);
-        _upstream.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        Upstream.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
         entity.Tell(
-            new UpstreamProtocol.BarsStored(Zzzz, BarInterval.M5, fetch.Range, 0), _upstream);
+            new UpstreamProtocol.BarsStored(Zzzz, BarInterval.M5, fetch.Range, 0), Upstream);
 
         // assert: one answer for the round
         var done = ExpectMsg<SymbolProtocol.Collected>();
@@ -75,9 +56,9 @@ public sealed class SymbolEntityRepeatedAskSpecs : Akka.TestKit.Xunit2.TestKit, 
             Noon - Duration.FromDays(1) + Duration.FromHours(4));
         var fill = new SymbolProtocol.FillRange(Zzzz, BarInterval.M5, wednesday, WorkId: 42);
         entity.Tell(fill, TestActor);
-        var step = _upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
+        var step = Upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
         entity.Tell(
-            new UpstreamProtocol.BarsStored(Zzzz, BarInterval.M5, step.Range, 78), _upstream);
+            new UpstreamProtocol.BarsStored(Zzzz, BarInterval.M5, step.Range, 78), Upstream);
         var first = ExpectMsg<SymbolProtocol.RangeFilled>();
 
         // act: the queue's ask again crossed that answer
@@ -85,19 +66,17 @@ public sealed class SymbolEntityRepeatedAskSpecs : Akka.TestKit.Xunit2.TestKit, 
 
         // assert: the same answer, and the vendor is not asked again
         Assert.Equal(first, ExpectMsg<SymbolProtocol.RangeFilled>());
-        _upstream.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        Upstream.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
     }
 
     private Akka.Actor.IActorRef Start()
     {
         var clock = new FakeTimeProvider((Noon + Duration.FromSeconds(30)).ToDateTimeOffset());
-        var upstream = new UpstreamDirectory();
-        upstream.Register(BarInterval.M5, _upstream);
         var settings = new CollectionSettings
         {
             Universe = [],
             BackfillSessions = new Dictionary<BarInterval, int> { [BarInterval.M5] = 1 },
         };
-        return Sys.ActorOf(SymbolEntity.Props("ZZZZ", _store, Grid, clock, settings, upstream));
+        return StartEntity(clock, settings);
     }
 }

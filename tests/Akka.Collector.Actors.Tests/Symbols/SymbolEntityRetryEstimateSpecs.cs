@@ -2,14 +2,10 @@ using Akka.Actor;
 using Akka.Collector.Actors.Protocol;
 using Akka.Collector.Actors.Symbols;
 using Akka.Collector.Actors.Tests.Support;
-using Akka.Collector.Actors.Upstream;
 using Akka.Collector.Domain.Alignment;
-using Akka.Collector.Domain.Calendar;
 using Akka.Collector.Domain.Intervals;
 using Akka.Collector.Domain.Symbols;
 using Akka.Collector.Domain.Time;
-using Akka.Collector.Store.Sqlite;
-using Akka.TestKit;
 using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 
@@ -21,33 +17,17 @@ namespace Akka.Collector.Actors.Tests.Symbols;
 /// timeout until one is measured; capped by the request timeouts of those steps; at least 1 s.
 /// The upstream batcher is a probe and the market clock a fake, so every duration is exact.
 /// </summary>
-public sealed class SymbolEntityRetryEstimateSpecs
-    : Akka.TestKit.Xunit2.TestKit, IAsyncLifetime
+public sealed class SymbolEntityRetryEstimateSpecs : SymbolEntitySpec
 {
-    private static readonly BarGrid Grid = new(CalendarFile.LoadEmbeddedNyse());
-    private static readonly Symbol Zzzz = Symbol.Parse("ZZZZ");
     private static readonly DateTimeZone Ny = DateTimeZoneProviders.Tzdb["America/New_York"];
 
     // Thursday 2026-12-03 12:00 ET; the 5m bar ending then is what the chart needs.
     private static readonly Instant Noon = At(2026, 12, 3, 12, 0);
 
-    private readonly TempSqliteFile _file = new();
-    private readonly SqliteCandleStore _store;
-    private readonly TestProbe _upstream;
 
     public SymbolEntityRetryEstimateSpecs()
-        : base(RepoHocon.AkkaConf(), nameof(SymbolEntityRetryEstimateSpecs))
+        : base(nameof(SymbolEntityRetryEstimateSpecs))
     {
-        _store = new SqliteCandleStore(_file.ConnectionString);
-        _upstream = CreateTestProbe();
-    }
-
-    public Task InitializeAsync() => _store.InitializeAsync(CancellationToken.None);
-
-    public Task DisposeAsync()
-    {
-        _file.Dispose();
-        return Task.CompletedTask;
     }
 
     [Fact]
@@ -59,7 +39,7 @@ public sealed class SymbolEntityRetryEstimateSpecs
 
         // act
         Collect(entity);
-        var firstStep = _upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
+        var firstStep = Upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
         var expected = await ExpectedDoneInAsync(entity);
 
         // assert: the first step stops at Wednesday's close, one more reaches noon
@@ -74,7 +54,7 @@ public sealed class SymbolEntityRetryEstimateSpecs
         var clock = new FakeTimeProvider((Noon + Duration.FromSeconds(40)).ToDateTimeOffset());
         var entity = Start(clock, backfill: 2);
         Collect(entity);
-        _upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
+        Upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
 
         // act: 3 s into a 5 s step, then 6 s (the step is late: it may end any moment)
         clock.Advance(TimeSpan.FromSeconds(3));
@@ -94,12 +74,12 @@ public sealed class SymbolEntityRetryEstimateSpecs
         var clock = new FakeTimeProvider((Noon + Duration.FromSeconds(40)).ToDateTimeOffset());
         var entity = Start(clock, backfill: 3);
         Collect(entity);
-        var first = _upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
+        var first = Upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
         clock.Advance(TimeSpan.FromSeconds(8));
 
         // act: the second of three steps starts
-        _upstream.Reply(new UpstreamProtocol.BarsStored(Zzzz, BarInterval.M5, first.Range, 78));
-        _upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
+        Upstream.Reply(new UpstreamProtocol.BarsStored(Zzzz, BarInterval.M5, first.Range, 78));
+        Upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
         var expected = await ExpectedDoneInAsync(entity);
 
         // assert: two steps to go at the 8 s measured
@@ -114,10 +94,10 @@ public sealed class SymbolEntityRetryEstimateSpecs
         var clock = new FakeTimeProvider((Noon + Duration.FromSeconds(40)).ToDateTimeOffset());
         var entity = Start(clock, backfill: 5);
         Collect(entity);
-        var first = _upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
+        var first = Upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
         clock.Advance(TimeSpan.FromSeconds(30));
-        _upstream.Reply(new UpstreamProtocol.BarsStored(Zzzz, BarInterval.M5, first.Range, 0));
-        _upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
+        Upstream.Reply(new UpstreamProtocol.BarsStored(Zzzz, BarInterval.M5, first.Range, 0));
+        Upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
 
         // act
         var expected = await ExpectedDoneInAsync(entity);
@@ -133,9 +113,9 @@ public sealed class SymbolEntityRetryEstimateSpecs
         var clock = new FakeTimeProvider((Noon + Duration.FromSeconds(40)).ToDateTimeOffset());
         var entity = Start(clock, backfill: 2);
         Collect(entity);
-        var first = _upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
-        _upstream.Reply(new UpstreamProtocol.BarsStored(Zzzz, BarInterval.M5, first.Range, 78));
-        _upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
+        var first = Upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
+        Upstream.Reply(new UpstreamProtocol.BarsStored(Zzzz, BarInterval.M5, first.Range, 78));
+        Upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
 
         // act
         var expected = await ExpectedDoneInAsync(entity);
@@ -155,7 +135,7 @@ public sealed class SymbolEntityRetryEstimateSpecs
 
         // act
         Collect(entity);
-        _upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
+        Upstream.ExpectMsg<UpstreamProtocol.FetchBars>();
         var expected = await ExpectedDoneInAsync(entity);
 
         // assert: 10 s of market time is 2.5 s of real time
@@ -171,9 +151,7 @@ public sealed class SymbolEntityRetryEstimateSpecs
             SessionsPerFetch = new Dictionary<BarInterval, int> { [BarInterval.M5] = 1 },
             RequestTimeout = TimeSpan.FromSeconds(20),
         };
-        var upstream = new UpstreamDirectory();
-        upstream.Register(BarInterval.M5, _upstream);
-        return Sys.ActorOf(SymbolEntity.Props("ZZZZ", _store, Grid, clock, settings, upstream));
+        return StartEntity(clock, settings);
     }
 
     // A chart's request: collect the 5m bars up to noon.
