@@ -1,17 +1,13 @@
 using System.Threading.Channels;
-using Akka.Collector.Actors.Budget;
 using Akka.Collector.Actors.Protocol;
 using Akka.Collector.Actors.Tests.Support;
-using Akka.Collector.Actors.Upstream;
 using Akka.Collector.Domain.Alignment;
-using Akka.Collector.Domain.Calendar;
 using Akka.Collector.Domain.Candles;
 using Akka.Collector.Domain.Intervals;
 using Akka.Collector.Domain.Symbols;
 using Akka.Collector.Store;
 using Akka.Collector.Store.Sqlite;
 using Akka.Collector.Vendors;
-using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 
 namespace Akka.Collector.Actors.Tests.Upstream;
@@ -24,7 +20,6 @@ namespace Akka.Collector.Actors.Tests.Upstream;
 public sealed class UpstreamBatcherSlotSpecs()
     : Akka.TestKit.Xunit2.TestKit(RepoHocon.AkkaConf(), nameof(UpstreamBatcherSlotSpecs))
 {
-    private static readonly BarGrid Grid = new(CalendarFile.LoadEmbeddedNyse());
     private static readonly Instant Noon = Instant.FromUtc(2026, 12, 3, 17, 0);
     private static readonly Duration Five = Duration.FromMinutes(5);
     private static readonly TimeRange Earlier = new(Noon - Five - Five, Noon - Five);
@@ -36,7 +31,7 @@ public sealed class UpstreamBatcherSlotSpecs()
         // arrange: one slot, one symbol a request, a store whose writes wait for the test
         var vendor = new RecordingVendor(maxSymbols: 1);
         var store = new HeldStore();
-        var batcher = Sys.ActorOf(Props(vendor, store, slots: 1));
+        var batcher = Sys.ActorOf(FiveMinuteBatcher.Props(vendor, store, slots: 1, Noon));
 
         // act
         batcher.Tell(
@@ -67,7 +62,7 @@ public sealed class UpstreamBatcherSlotSpecs()
         var store = new SqliteCandleStore(file.ConnectionString);
         await store.InitializeAsync(CancellationToken.None);
         var vendor = new RecordingVendor(maxSymbols: 4, held: true);
-        var batcher = Sys.ActorOf(Props(vendor, store, slots: 1));
+        var batcher = Sys.ActorOf(FiveMinuteBatcher.Props(vendor, store, slots: 1, Noon));
 
         // act: a full request goes; two fetches wait past their window while it is out; two
         // more arrive; then the vendor answers
@@ -94,20 +89,6 @@ public sealed class UpstreamBatcherSlotSpecs()
                 new UpstreamProtocol.FetchBars(Symbol.Parse(symbol), BarInterval.M5, Later),
                 TestActor);
         }
-    }
-
-    private static Akka.Actor.Props Props(IBarSource vendor, ICandleStore store, int slots)
-    {
-        var settings = new CollectionSettings
-        {
-            Universe = [Symbol.Parse("AAPL")],
-            BackfillSessions = CollectionSettings.DefaultBackfill,
-            ConcurrencyPerInterval = slots,
-            BatchWindow = TimeSpan.FromMilliseconds(1),
-        };
-        var clock = new FakeTimeProvider(Noon.ToDateTimeOffset());
-        return UpstreamBatcher.Props(BarInterval.M5, vendor, store, Grid, clock, clock, settings,
-            new RequestBudget(CapacityPlan.Compute(1, 1, 0, 1, []), clock));
     }
 
     // Answers every request with no bars, once the test lets it when held; tells each request.

@@ -1,16 +1,12 @@
 using System.Collections.Concurrent;
-using Akka.Collector.Actors.Budget;
 using Akka.Collector.Actors.Protocol;
 using Akka.Collector.Actors.Tests.Support;
-using Akka.Collector.Actors.Upstream;
 using Akka.Collector.Domain.Alignment;
-using Akka.Collector.Domain.Calendar;
 using Akka.Collector.Domain.Candles;
 using Akka.Collector.Domain.Intervals;
 using Akka.Collector.Domain.Symbols;
 using Akka.Collector.Store.Sqlite;
 using Akka.Collector.Vendors;
-using Microsoft.Extensions.Time.Testing;
 using NodaTime;
 
 namespace Akka.Collector.Actors.Tests.Upstream;
@@ -23,7 +19,6 @@ namespace Akka.Collector.Actors.Tests.Upstream;
 public sealed class UpstreamBatcherSplitSpecs()
     : Akka.TestKit.Xunit2.TestKit(RepoHocon.AkkaConf(), nameof(UpstreamBatcherSplitSpecs))
 {
-    private static readonly BarGrid Grid = new(CalendarFile.LoadEmbeddedNyse());
     private static readonly Instant Noon = Instant.FromUtc(2026, 12, 3, 17, 0);
     private static readonly TimeRange Range = new(Noon - Duration.FromMinutes(5), Noon);
     private static readonly string[] Eight = ["A", "B", "C", "D", "E", "F", "G", "H"];
@@ -39,7 +34,7 @@ public sealed class UpstreamBatcherSplitSpecs()
         var store = new SqliteCandleStore(file.ConnectionString);
         await store.InitializeAsync(CancellationToken.None);
         var vendor = new PoisonVendor("F", kind);
-        var batcher = Sys.ActorOf(Props(vendor, store));
+        var batcher = Sys.ActorOf(FiveMinuteBatcher.Props(vendor, store, slots: 2, Noon));
 
         // act
         foreach (var symbol in Eight)
@@ -72,7 +67,8 @@ public sealed class UpstreamBatcherSplitSpecs()
         // arrange: the vendor is down for everyone
         var vendor = new PoisonVendor(null, FailureKind.VendorDown);
         using var file = new TempSqliteFile();
-        var batcher = Sys.ActorOf(Props(vendor, new SqliteCandleStore(file.ConnectionString)));
+        var batcher = Sys.ActorOf(FiveMinuteBatcher.Props(
+            vendor, new SqliteCandleStore(file.ConnectionString), slots: 2, Noon));
 
         // act
         foreach (var symbol in Eight)
@@ -87,20 +83,6 @@ public sealed class UpstreamBatcherSplitSpecs()
         }
 
         Assert.Equal([8], vendor.Sizes);
-    }
-
-    private static Akka.Actor.Props Props(IBarSource vendor, Store.ICandleStore store)
-    {
-        var settings = new CollectionSettings
-        {
-            Universe = [Symbol.Parse("A")],
-            BackfillSessions = CollectionSettings.DefaultBackfill,
-            ConcurrencyPerInterval = 2,
-            BatchWindow = TimeSpan.FromMilliseconds(1),
-        };
-        var clock = new FakeTimeProvider(Noon.ToDateTimeOffset());
-        return UpstreamBatcher.Props(BarInterval.M5, vendor, store, Grid, clock, clock, settings,
-            new RequestBudget(CapacityPlan.Compute(1, 1, 0, 1, []), clock));
     }
 
     // One bar per symbol, or the given failure for any request naming the poisoned symbol
