@@ -119,7 +119,15 @@ public sealed class SqliteCandleStore : ICandleStore, ISchemaMigrations
     {
         ArgumentNullException.ThrowIfNull(interval);
 
-        // Behind the same gate as batch writes: a prune is one more writer of the file.
+        // On the writer thread and behind the same gate as batch writes: a prune is one more
+        // writer of the file, and as synchronous as they are.
+        return await SqliteWriterThread.Shared.Run(
+            () => PruneOnWriterAsync(interval, before, cancellationToken), cancellationToken);
+    }
+
+    private async Task<long> PruneOnWriterAsync(
+        BarInterval interval, Instant before, CancellationToken cancellationToken)
+    {
         await _writeGate.WaitAsync(cancellationToken);
         try
         {
