@@ -54,6 +54,12 @@ public sealed class RequestBudget : IDisposable
         Apply(plan);
     }
 
+    /// <summary>
+    /// Raised, outside the lock, after a request joined the queue or left it (granted or
+    /// given up): whoever watches <see cref="Waiting"/> looks again then.
+    /// </summary>
+    public event Action? QueueChanged;
+
     /// <summary>Permits granted since start: every request this node sent the vendor.</summary>
     public long Granted => Interlocked.Read(ref _granted);
 
@@ -126,7 +132,11 @@ public sealed class RequestBudget : IDisposable
             (backfill ? _backfill : _rounds).AddLast(waiter.Node);
 
         Pump();
-        return waiter.Task.IsCompleted ? ValueTask.CompletedTask : WaitAsync(waiter, ct);
+        if (waiter.Task.IsCompleted)
+            return ValueTask.CompletedTask;
+
+        QueueChanged?.Invoke();
+        return WaitAsync(waiter, ct);
     }
 
     private async ValueTask WaitAsync(Waiter waiter, CancellationToken ct)
@@ -141,6 +151,7 @@ public sealed class RequestBudget : IDisposable
             }
 
             waiter.Completion.TrySetCanceled(ct);
+            QueueChanged?.Invoke();
         });
         await waiter.Task.ConfigureAwait(false);
     }
@@ -181,6 +192,9 @@ public sealed class RequestBudget : IDisposable
             Interlocked.Increment(ref _granted);
             waiter.Completion.TrySetResult();
         }
+
+        if (granted.Count > 0)
+            QueueChanged?.Invoke();
     }
 
     private void ScheduleWake(DateTimeOffset now)

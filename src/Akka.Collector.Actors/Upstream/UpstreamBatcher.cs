@@ -16,9 +16,11 @@ namespace Akka.Collector.Actors.Upstream;
 /// One per interval per node. Merges the fetches that this node's symbol entities ask for into
 /// multi-symbol vendor requests, runs at most
 /// <see cref="CollectionSettings.ConcurrencyPerInterval"/>
-/// of them at a time, stores each reply in one batched write and answers every entity. Being
-/// per interval, a hung 1m request can only ever hold 1m's own slots. A slot is the vendor's:
-/// it is freed when the reply is in, and the store write runs while the next request goes.
+/// of them on the wire at a time, stores each reply in one batched write and answers every
+/// entity. Being per interval, a hung 1m request can only ever hold 1m's own slots. A slot is
+/// the vendor's: it is freed as soon as the vendor client has read the reply
+/// (<see cref="WireSlot"/>), so the next request goes while this one is parsed, checked and
+/// stored; a further page of a fetch asks for a slot again, ahead of new batches.
 /// Every HTTP request the vendor client makes for a batch (pages and retries included) draws
 /// on this interval's part of the node's <see cref="RequestBudget"/>, rounds ahead of
 /// backfill; a batch starts only when the budget could pay for its first request, so batches
@@ -46,7 +48,16 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
     private readonly RequestBudget _budget;
     private IActorRef _self = ActorRefs.Nobody;
     private ITimer? _budgetTimer;
-    private int _inFlight;
+
+    // Fetches whose next page waits for a slot: they go before any new batch.
+    private readonly Queue<WireSlot> _wanted = new();
+
+    // Slots held: requests on the wire, or fetches that have not said their reply is read.
+    private int _onWire;
+
+    // Fetches running, on the wire or reading their reply. Bounded at twice the slots: a
+    // vendor answering faster than replies are read slows the fetching, not the memory.
+    private int _fetching;
 
     // Replies being stored. Bounded, at twice the slots so that lanes finishing together
     // never wait for each other's writes, and so a store slower than the vendor slows the
@@ -83,6 +94,8 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
         Receive<Fetched>(OnFetched);
         Receive<BatchFinished>(OnFinished);
         Receive<BudgetRefilled>(_ => TryStart());
+        Receive<WireSlot.SlotWanted>(OnSlotWanted);
+        Receive<WireSlot.SlotFreed>(_ => OnSlotFreed());
     }
 
     protected override void PreStart() => _self = Self;
@@ -165,10 +178,31 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
             _rounds.Enqueue(batch);
     }
 
+    private void OnSlotWanted(WireSlot.SlotWanted wanted)
+    {
+        _wanted.Enqueue(wanted.Slot);
+        TryStart();
+    }
+
+    private void OnSlotFreed()
+    {
+        _onWire--;
+        TryStart();
+    }
+
     private void TryStart()
     {
         var slots = _settings.ConcurrencyPerInterval;
-        while (_inFlight < slots && _writing < 2 * slots)
+
+        // A page continues a fetch already paid for up to here: it goes first, and waits for
+        // its permit inside the fetch, as its first request did.
+        while (_onWire < slots && _wanted.TryDequeue(out var slot))
+        {
+            if (slot.TryGrant())
+                _onWire++;
+        }
+
+        while (_onWire < slots && _fetching < 2 * slots && _writing < 2 * slots)
         {
             if (_rounds.Count == 0)
                 FlushDue();
@@ -194,17 +228,24 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
             var batch = _splits.Count > 0 ? _splits.Dequeue()
                 : _rounds.Count > 0 ? _rounds.Dequeue()
                 : _backfill.Dequeue();
-            _inFlight++;
+            _onWire++;
+            _fetching++;
+            var wire = new WireSlot(_self, _budget.For(_interval, backfill: batch.IsBackfill));
+
             // Off the mailbox thread from the first line: drivers may block inside async calls.
-            Task.Run(() => FetchAsync(batch)).PipeTo(Self);
+            Task.Run(() => FetchAsync(batch, wire)).PipeTo(Self);
         }
     }
 
-    // The vendor has answered: its slot is free for the next request while this reply is
-    // stored. Holding the slot through the write would add a write to every request's time.
+    // The fetch is over: if its client never said the reply was read, its slot is free now.
+    // Either way the slot is free before the store write: holding it through the write would
+    // add a write to every request's time.
     private void OnFetched(Fetched fetched)
     {
-        _inFlight--;
+        _fetching--;
+        if (fetched.Wire.TryReturn())
+            _onWire--;
+
         _metrics?.VendorRequest(
             _source.Name, _interval, fetched.Failure?.Kind.ToString() ?? CollectorMetrics.Ok);
         if (fetched.Failure is { } failure && TrySplit(fetched.Batch, failure))
@@ -279,7 +320,7 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
     }
 
     // Runs off the mailbox: the actor keeps taking requests while the vendor works.
-    private async Task<Fetched> FetchAsync(Batch batch)
+    private async Task<Fetched> FetchAsync(Batch batch, WireSlot wire)
     {
         var symbols = batch.Requesters.Select(r => r.Symbol).Distinct().ToList();
         var timeout = _settings.RequestTimeoutFor(_interval);
@@ -289,7 +330,7 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
         {
             var request = new BarRequest(symbols, _interval.FetchedAs, batch.Range)
             {
-                Permits = _budget.For(_interval, backfill: batch.IsBackfill),
+                Permits = wire,
             };
             using var cancel = new CancellationTokenSource(timeout, _clock);
 
@@ -303,7 +344,7 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
             _log.Warning(
                 "{0} fetch of {1} symbols over {2} failed ({3}): {4}; their entities will retry",
                 _interval, symbols.Count, batch.Range, failure.Kind, failure.Reason);
-            return new Fetched(batch, null, failure);
+            return new Fetched(batch, wire, null, failure);
         }
 
         BarShaper.Shaped shaped;
@@ -315,7 +356,8 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
         {
             _log.Error(e, "{0} reply from {1} over {2} could not be shaped; nothing of it is kept",
                 _interval, _source.Name, batch.Range);
-            return new Fetched(batch, null, new Failure(FailureKind.MalformedReply, e.Message));
+            return new Fetched(
+                batch, wire, null, new Failure(FailureKind.MalformedReply, e.Message));
         }
 
         if (shaped.Rejections.Count > 0)
@@ -325,7 +367,7 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
                 _interval, _source.Name, shaped.Rejections.Count, shaped.Rejections[0]);
         }
 
-        return new Fetched(batch, shaped, null);
+        return new Fetched(batch, wire, shaped, null);
     }
 
     // Also off the mailbox: SQLite drivers do their I/O synchronously inside async calls.
@@ -372,7 +414,8 @@ public sealed class UpstreamBatcher : ReceiveActor, IWithTimers
     private sealed record Failure(FailureKind Kind, string Reason);
 
     /// <param name="Shaped">The reply, checked and ready to store; null when it failed.</param>
-    private sealed record Fetched(Batch Batch, BarShaper.Shaped? Shaped, Failure? Failure)
+    private sealed record Fetched(
+        Batch Batch, WireSlot Wire, BarShaper.Shaped? Shaped, Failure? Failure)
         : INoSerializationVerificationNeeded;
 
     private sealed record BatchFinished(

@@ -11,6 +11,17 @@ public interface IRequestPermits
     /// <summary>Waits until one more request may go, and counts it as gone.</summary>
     /// <exception cref="OperationCanceledException">The caller gave up waiting.</exception>
     ValueTask AcquireAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The request last let go by <see cref="AcquireAsync"/> is off the wire: the vendor
+    /// answered it with a success and its body is read. A holder that counts requests in
+    /// flight frees a place here, so reading the reply never keeps the next request waiting;
+    /// a further page asks <see cref="AcquireAsync"/> again. Not called for a failed attempt
+    /// (its retry goes on the place it held). Does nothing by default.
+    /// </summary>
+    void Answered()
+    {
+    }
 }
 
 /// <summary>Permits for callers without a budget: every request may go at once.</summary>

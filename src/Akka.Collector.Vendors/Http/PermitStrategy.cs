@@ -6,7 +6,9 @@ namespace Akka.Collector.Vendors.Http;
 /// Draws one permit per attempt, inside the retry and the circuit breaker and outside the
 /// attempt timeout: every request that reaches the wire is paid for (retries too), a request
 /// the open circuit refuses costs nothing, and waiting for the budget never counts as the
-/// vendor being slow (nor as a failure towards the breaker).
+/// vendor being slow (nor as a failure towards the breaker). A successful attempt is reported
+/// back (<see cref="IRequestPermits.Answered"/>) as soon as its reply is read, before the
+/// client parses it.
 /// </summary>
 internal sealed class PermitStrategy : ResilienceStrategy
 {
@@ -18,19 +20,25 @@ internal sealed class PermitStrategy : ResilienceStrategy
         ResilienceContext context,
         TState state)
     {
-        if (context.Properties.TryGetValue(Key, out var permits))
+        var onContext = context.ContinueOnCapturedContext;
+        if (!context.Properties.TryGetValue(Key, out var permits))
+            return await callback(context, state).ConfigureAwait(onContext);
+
+        try
         {
-            try
-            {
-                await permits.AcquireAsync(context.CancellationToken)
-                    .ConfigureAwait(context.ContinueOnCapturedContext);
-            }
-            catch (OperationCanceledException e)
-            {
-                return Outcome.FromException<TResult>(e);
-            }
+            await permits.AcquireAsync(context.CancellationToken).ConfigureAwait(onContext);
+        }
+        catch (OperationCanceledException e)
+        {
+            return Outcome.FromException<TResult>(e);
         }
 
-        return await callback(context, state).ConfigureAwait(context.ContinueOnCapturedContext);
+        var outcome = await callback(context, state).ConfigureAwait(onContext);
+
+        // The client buffers the body inside the attempt: a success here is fully read.
+        if (outcome.Result is HttpResponseMessage { IsSuccessStatusCode: true })
+            permits.Answered();
+
+        return outcome;
     }
 }

@@ -66,6 +66,7 @@ public sealed class UpstreamBatcherBudgetSpecs()
             MaxBackoff = TimeSpan.FromMilliseconds(50),
         }));
         using var budget = new RequestBudget(OnlyM30(PerMinute), clock);
+        budget.QueueChanged += vendor.Changes.Raise;
         using var file = new TempSqliteFile();
         var store = new SqliteCandleStore(file.ConnectionString);
         await store.InitializeAsync(CancellationToken.None);
@@ -121,16 +122,16 @@ public sealed class UpstreamBatcherBudgetSpecs()
         Symbols = 150,
     };
 
-    // Every granted request has reached the mock, and the fetch in flight waits for a permit,
-    // or none is in flight and the batcher waits for the budget (or all is done): only the
-    // clock can move things on. Looked at each time a fetch starts or ends or a request
-    // parks or leaves the budget's queue; a request granted at once reaches the mock before
-    // its fetch can next park or end.
+    // Every granted request has reached the mock, and a request waits in the budget's queue
+    // (it holds the one slot, so no other can be on the wire), or no fetch runs and the
+    // batcher waits for the budget (or all is done): only the clock can move things on.
+    // Looked at each time a fetch starts or ends or the budget's queue changes; a request
+    // granted reaches the mock before its fetch can next queue or end.
     private static Task OnlyTheClockMovesItAsync(
         WatchedVendor vendor, MockVendorServer mock, RequestBudget budget, Func<bool> done) =>
         vendor.Changes.UntilAsync(
             () => done() || (mock.Requests.Count == budget.Granted
-                             && (vendor.Parked > 0
+                             && (budget.Waiting > 0
                                  || (vendor.Fetching == 0
                                      && budget.UntilNext(BarInterval.M30) > TimeSpan.Zero))),
             TimeSpan.FromSeconds(10),

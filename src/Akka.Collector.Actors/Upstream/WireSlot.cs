@@ -1,0 +1,106 @@
+using Akka.Actor;
+using Akka.Collector.Vendors.Http;
+
+namespace Akka.Collector.Actors.Upstream;
+
+/// <summary>
+/// One fetch's place among its batcher's vendor slots, and the permits its requests draw on.
+/// A fetch starts holding its slot. When the vendor client reports a reply read
+/// (<see cref="IRequestPermits.Answered"/>) the slot goes back to the batcher at once, so the
+/// next request is on the wire while this reply is parsed and checked; a further page then
+/// asks the batcher for a slot again, ahead of new batches. A client that never reports
+/// holds its slot until its fetch ends, as if every reply were read at the end.
+/// </summary>
+/// <remarks>
+/// The state is shared by the fetch's task and the batcher's mailbox, hence the lock; the
+/// batcher counts a slot free exactly once per hold, from <see cref="SlotFreed"/> or from
+/// <see cref="TryReturn"/> at the fetch's end, whichever finds it held.
+/// </remarks>
+internal sealed class WireSlot(IActorRef batcher, IRequestPermits budget) : IRequestPermits
+{
+    private readonly object _gate = new();
+    private bool _held = true;
+    private TaskCompletionSource? _wanted;
+
+    public async ValueTask AcquireAsync(CancellationToken cancellationToken)
+    {
+        TaskCompletionSource? wanted = null;
+        lock (_gate)
+        {
+            if (!_held)
+            {
+                wanted = _wanted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+        }
+
+        if (wanted is not null)
+        {
+            batcher.Tell(new SlotWanted(this));
+            try
+            {
+                await wanted.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                lock (_gate)
+                {
+                    // Granted in the same instant: the slot is ours and the end gives it back.
+                    if (!_held)
+                        _wanted = null;
+                }
+
+                throw;
+            }
+        }
+
+        await budget.AcquireAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public void Answered()
+    {
+        lock (_gate)
+        {
+            if (!_held)
+                return;
+            _held = false;
+        }
+
+        batcher.Tell(SlotFreed.Instance);
+    }
+
+    /// <summary>On the batcher: the fetch waiting for a slot gets one, if it still waits.</summary>
+    public bool TryGrant()
+    {
+        lock (_gate)
+        {
+            if (_held || _wanted is null)
+                return false;
+
+            _held = true;
+            _wanted.TrySetResult();
+            _wanted = null;
+            return true;
+        }
+    }
+
+    /// <summary>On the batcher, when the fetch has ended: true when it still held its slot.</summary>
+    public bool TryReturn()
+    {
+        lock (_gate)
+        {
+            var held = _held;
+            _held = false;
+            _wanted = null;
+            return held;
+        }
+    }
+
+    /// <summary>A fetch that gave its slot back needs one again, for a further page.</summary>
+    public sealed record SlotWanted(WireSlot Slot) : INoSerializationVerificationNeeded;
+
+    /// <summary>A fetch's reply is read: its slot is free.</summary>
+    public sealed class SlotFreed : INoSerializationVerificationNeeded
+    {
+        public static readonly SlotFreed Instance = new();
+    }
+}

@@ -1,0 +1,183 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Akka.Collector.Actors.Protocol;
+using Akka.Collector.Actors.Tests.Support;
+using Akka.Collector.Domain.Alignment;
+using Akka.Collector.Domain.Intervals;
+using Akka.Collector.Domain.Symbols;
+using Akka.Collector.Store.Sqlite;
+using Akka.Collector.Vendors;
+using NodaTime;
+
+namespace Akka.Collector.Actors.Tests.Upstream;
+
+/// <summary>
+/// A slot is held while a request is on the wire, not while its reply is read: a client that
+/// reports a reply read frees the slot for the next request at once, and a further page of
+/// that fetch asks for a slot again, ahead of batches not yet started. The vendor here acts
+/// out a client's steps (permit, wire, answer, read) and waits for the test at each.
+/// </summary>
+public sealed class UpstreamBatcherWireSpecs()
+    : Akka.TestKit.Xunit2.TestKit(RepoHocon.AkkaConf(), nameof(UpstreamBatcherWireSpecs))
+{
+    private static readonly Instant Noon = Instant.FromUtc(2026, 12, 3, 17, 0);
+    private static readonly TimeRange Range = new(Noon - Duration.FromMinutes(5), Noon);
+
+    private readonly TempSqliteFile _file = new();
+
+    [Fact]
+    public async Task The_next_request_goes_while_the_last_reply_is_still_being_read()
+    {
+        // arrange: one slot, one symbol a request
+        var vendor = new SteppedVendor(pagesOf: new Dictionary<string, int>());
+        var batcher = await StartAsync(vendor, slots: 1);
+
+        // act: A goes and is answered; its reading is held
+        Fetch(batcher, "A", "B");
+        Assert.Equal("A1", await vendor.NextOnWireAsync());
+        vendor.Answer("A1");
+
+        // assert: B is on the wire while A is still read
+        Assert.Equal("B1", await vendor.NextOnWireAsync());
+
+        vendor.Read("A1");
+        vendor.Answer("B1");
+        vendor.Read("B1");
+        ExpectMsg<UpstreamProtocol.BarsStored>(TimeSpan.FromSeconds(10));
+        ExpectMsg<UpstreamProtocol.BarsStored>(TimeSpan.FromSeconds(10));
+        Assert.Equal(1, vendor.MostOnWire);
+    }
+
+    [Fact]
+    public async Task A_further_page_waits_for_a_slot_ahead_of_batches_not_yet_started()
+    {
+        // arrange: two slots; A takes two pages, B, C and D one each
+        var vendor = new SteppedVendor(pagesOf: new Dictionary<string, int> { ["A"] = 2 });
+        var batcher = await StartAsync(vendor, slots: 2);
+        foreach (var page in new[] { "B1", "C1", "D1" })
+            vendor.Read(page);
+
+        // act: A and B go; A's first page is answered and C takes its slot; A, read, wants
+        // its second page while B and C are out; then B is answered
+        Fetch(batcher, "A", "B", "C", "D");
+        Assert.Equal(["A1", "B1"], (await vendor.NextOnWireAsync(2)).Order());
+        vendor.Answer("A1");
+        Assert.Equal("C1", await vendor.NextOnWireAsync());
+        vendor.Read("A1");
+        Assert.Equal("A2", await vendor.NextWantedAsync());
+        vendor.Answer("B1");
+
+        // assert: B's slot went to A's second page, not to D; D goes when C is answered
+        Assert.Equal("A2", await vendor.NextOnWireAsync());
+        vendor.Answer("C1");
+        Assert.Equal("D1", await vendor.NextOnWireAsync());
+
+        vendor.Answer("A2");
+        vendor.Read("A2");
+        vendor.Answer("D1");
+        for (var i = 0; i < 4; i++)
+            ExpectMsg<UpstreamProtocol.BarsStored>(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, vendor.MostOnWire);
+    }
+
+    private async Task<Akka.Actor.IActorRef> StartAsync(SteppedVendor vendor, int slots)
+    {
+        var store = new SqliteCandleStore(_file.ConnectionString);
+        await store.InitializeAsync(CancellationToken.None);
+        return Sys.ActorOf(FiveMinuteBatcher.Props(vendor, store, slots, Noon));
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+            _file.Dispose();
+    }
+
+    private void Fetch(Akka.Actor.IActorRef batcher, params string[] symbols)
+    {
+        foreach (var symbol in symbols)
+        {
+            batcher.Tell(
+                new UpstreamProtocol.FetchBars(Symbol.Parse(symbol), BarInterval.M5, Range),
+                TestActor);
+        }
+    }
+
+    // One symbol a request. Each page: draw a permit (a further page says it wants one
+    // first), go on the wire, wait for the test to answer, report the reply read, then wait
+    // for the test to let the reading finish. Answers no bars.
+    private sealed class SteppedVendor(IReadOnlyDictionary<string, int> pagesOf) : IBarSource
+    {
+        private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+        private readonly ConcurrentDictionary<string, TaskCompletionSource> _gates = new();
+        private readonly Channel<string> _wanted = Channel.CreateUnbounded<string>();
+        private readonly Channel<string> _onWire = Channel.CreateUnbounded<string>();
+        private int _wire;
+        private int _most;
+
+        public string Name => "stepped";
+
+        public BarSourceLimits Limits { get; } =
+            new(1, new HashSet<BarInterval>(BarInterval.All));
+
+        public int MostOnWire => Volatile.Read(ref _most);
+
+        public void Answer(string page) => Gate("answer " + page).TrySetResult();
+
+        public void Read(string page) => Gate("read " + page).TrySetResult();
+
+        public async Task<string> NextOnWireAsync() =>
+            await _onWire.Reader.ReadAsync().AsTask().WaitAsync(Patience);
+
+        public async Task<List<string>> NextOnWireAsync(int count)
+        {
+            var pages = new List<string>();
+            for (var i = 0; i < count; i++)
+                pages.Add(await NextOnWireAsync());
+            return pages;
+        }
+
+        public async Task<string> NextWantedAsync() =>
+            await _wanted.Reader.ReadAsync().AsTask().WaitAsync(Patience);
+
+        public async Task<BarBatch> FetchAsync(BarRequest request, CancellationToken cancel)
+        {
+            var symbol = request.Symbols.Single().Value;
+            for (var page = 1; page <= pagesOf.GetValueOrDefault(symbol, 1); page++)
+            {
+                var name = symbol + page;
+
+                // The ask for a slot is in the batcher's mailbox once AcquireAsync returns.
+                var permit = request.Permits.AcquireAsync(cancel);
+                if (page > 1)
+                    _wanted.Writer.TryWrite(name);
+                await permit;
+
+                var onWire = Interlocked.Increment(ref _wire);
+                InterlockedMax(ref _most, onWire);
+                _onWire.Writer.TryWrite(name);
+                await Gate("answer " + name).Task.WaitAsync(cancel);
+                Interlocked.Decrement(ref _wire);
+
+                request.Permits.Answered();
+                await Gate("read " + name).Task.WaitAsync(cancel);
+            }
+
+            return BarBatch.Empty;
+        }
+
+        private TaskCompletionSource Gate(string name) => _gates.GetOrAdd(
+            name, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+
+        private static void InterlockedMax(ref int target, int value)
+        {
+            int seen;
+            while ((seen = Volatile.Read(ref target)) < value
+                   && Interlocked.CompareExchange(ref target, value, seen) != seen)
+            {
+            }
+        }
+    }
+}
