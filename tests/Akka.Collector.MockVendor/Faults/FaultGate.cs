@@ -13,10 +13,10 @@ public static class FaultGate
     {
         if (faults.Latency > TimeSpan.Zero)
         {
-            // The reply starts no sooner than the latency after the request came in, and the
-            // mock's own work (building the bars) runs inside it, as a vendor's does: a
-            // request takes the latency, not the latency plus the mock's CPU time.
-            var due = Task.Delay(faults.Latency, http.RequestAborted);
+            // The reply starts the latency after the request came in, and the mock's own work
+            // (building the bars) runs inside it, as a vendor's does: a request takes the
+            // latency, not the latency plus the mock's CPU time (nor a coarse timer's slack).
+            var due = ExactDelay.UntilAsync(ExactDelay.From(faults.Latency), http.RequestAborted);
             http.Response.OnStarting(() => due);
         }
 
