@@ -83,7 +83,7 @@ internal sealed class WireSlot(IActorRef batcher, IRequestPermits budget) : IReq
         }
     }
 
-    /// <summary>On the batcher, when the fetch has ended: true when it still held its slot.</summary>
+    /// <summary>On the batcher, the fetch ended: true when it still held its slot.</summary>
     public bool TryReturn()
     {
         lock (_gate)
