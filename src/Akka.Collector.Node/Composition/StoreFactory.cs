@@ -17,7 +17,8 @@ public static class StoreFactory
     public static ICandleStore CreateStore(NodeSettings settings) =>
         settings.Store.IsPostgres
             ? new PostgresCandleStore(settings.Store.PostgresConnection!)
-            : new SqliteCandleStore(CollectorServices.SqliteConnectionString(settings));
+            : new SqliteCandleStore(CollectorServices.SqliteConnectionString(settings),
+                settings.Store.SqliteDurability);
 
     /// <summary>
     /// Journal and snapshot store on the node's database. Their tables are created at start

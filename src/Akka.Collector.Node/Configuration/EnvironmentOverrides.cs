@@ -26,6 +26,7 @@ public static class EnvironmentOverrides
         ["COLLECTOR_VENDOR"] = "collector.vendor.kind",
         ["COLLECTOR_REPLAY_DIR"] = "collector.vendor.replay.directory",
         ["COLLECTOR_SQLITE_PATH"] = "collector.store.sqlite-path",
+        ["COLLECTOR_SQLITE_SYNCHRONOUS"] = "collector.store.sqlite-synchronous",
         ["COLLECTOR_ADMIN_TOKEN"] = "collector.admin.token",
         ["COLLECTOR_DISCOVERY"] = "collector.cluster.discovery",
         ["COLLECTOR_MANAGEMENT_PORT"] = "collector.cluster.management.port",

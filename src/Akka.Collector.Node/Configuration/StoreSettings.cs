@@ -1,3 +1,4 @@
+using Akka.Collector.Store.Sqlite;
 using Npgsql;
 
 namespace Akka.Collector.Node.Configuration;
@@ -13,8 +14,11 @@ namespace Akka.Collector.Node.Configuration;
 /// Create or migrate the schema at start. Default on for sqlite; off for postgres, where an
 /// operator runs the node's <c>migrate</c> command once and nodes only check.
 /// </param>
+/// <param name="SqliteDurability">When SQLite commits reach the disk: normal (default) or
+/// full.</param>
 public sealed record StoreSettings(
-    string Kind, string SqlitePath, string? PostgresConnection, bool AutoMigrate)
+    string Kind, string SqlitePath, string? PostgresConnection, bool AutoMigrate,
+    SqliteDurability SqliteDurability = SqliteDurability.Normal)
 {
     public const string Sqlite = "sqlite";
 
@@ -47,11 +51,20 @@ public sealed record StoreSettings(
             ? c.Bool("store.auto-migrate")
             : kind == Sqlite;
 
+        var synchronous = c.String("store.sqlite-synchronous", "normal").Trim().ToLowerInvariant();
+        var durability = synchronous switch
+        {
+            "normal" => SqliteDurability.Normal,
+            "full" => SqliteDurability.Full,
+            _ => throw c.Bad("store.sqlite-synchronous", synchronous, "normal or full"),
+        };
+
         return new StoreSettings(
             kind,
             c.String("store.sqlite-path", "data/collector.db"),
             connection.Length == 0 ? null : connection,
-            autoMigrate);
+            autoMigrate,
+            durability);
     }
 
     // Checked at start so a typo is named with its key, never shown with its password.

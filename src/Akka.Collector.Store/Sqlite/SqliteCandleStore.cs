@@ -33,8 +33,11 @@ public sealed class SqliteCandleStore : ICandleStore, ISchemaMigrations
     /// <c>Data Source=/var/lib/collector/collector.db</c>; optional <c>Default Timeout=60</c>
     /// sets how many seconds a writer waits for the lock. In-memory databases are refused.
     /// </param>
-    public SqliteCandleStore(string connectionString) =>
-        _connector = new SqliteConnector(connectionString);
+    /// <param name="durability">When commits reach the disk; see
+    /// <see cref="SqliteDurability"/>.</param>
+    public SqliteCandleStore(
+        string connectionString, SqliteDurability durability = SqliteDurability.Normal) =>
+        _connector = new SqliteConnector(connectionString, durability);
 
     public async Task InitializeAsync(CancellationToken cancellationToken) =>
         await MigrateAsync(cancellationToken);

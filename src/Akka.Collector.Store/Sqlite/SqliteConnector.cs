@@ -9,7 +9,9 @@ namespace Akka.Collector.Store.Sqlite;
 
 /// <summary>
 /// Opens connections to one SQLite file, each set up to share that file with other writers
-/// (the Akka.Persistence.Sql journal): WAL, and a busy timeout instead of "database is locked".
+/// (the Akka.Persistence.Sql journal): WAL, and a busy timeout instead of "database is locked";
+/// and synced to disk as <see cref="SqliteDurability"/> says (the journal's own connections
+/// keep SQLite's default, FULL).
 /// </summary>
 internal sealed class SqliteConnector
 {
@@ -19,7 +21,8 @@ internal sealed class SqliteConnector
     private readonly string _connectionString;
     private readonly string _pragmas;
 
-    public SqliteConnector(string connectionString)
+    public SqliteConnector(
+        string connectionString, SqliteDurability durability = SqliteDurability.Normal)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
         var builder = new SqliteConnectionStringBuilder(connectionString);
@@ -42,8 +45,10 @@ internal sealed class SqliteConnector
         var busyMs = builder.DefaultTimeout > 0
             ? Math.Min((long)builder.DefaultTimeout * 1000, int.MaxValue)
             : int.MaxValue;
+        var synchronous = durability == SqliteDurability.Full ? "FULL" : "NORMAL";
         _pragmas = string.Create(CultureInfo.InvariantCulture,
-            $"PRAGMA busy_timeout = {busyMs}; PRAGMA journal_mode = WAL;");
+            $"PRAGMA busy_timeout = {busyMs}; PRAGMA journal_mode = WAL; " +
+            $"PRAGMA synchronous = {synchronous};");
     }
 
     /// <summary>An open connection with the pragmas applied; the caller disposes it.</summary>

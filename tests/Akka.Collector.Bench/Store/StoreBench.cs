@@ -55,10 +55,11 @@ internal sealed class StoreBench(BenchRows rows, string scratch)
         await CheckCorrectedAsync(storeDb);
         await CheckCorrectedAsync(psqlDb);
 
-        // SQLite: the store into one file, sqlite3 .import into another (both WAL, FULL sync).
+        // SQLite: the store into one file, sqlite3 .import into another (both WAL, FULL sync:
+        // the shell's default, so the store is set to it rather than its own default).
         var storeFile = Path.Combine(scratch, "store.db");
         var shellFile = Path.Combine(scratch, "shell.db");
-        var sqlite = new SqliteCandleStore($"Data Source={storeFile}");
+        var sqlite = new SqliteCandleStore($"Data Source={storeFile}", SqliteDurability.Full);
         await sqlite.InitializeAsync(CancellationToken.None);
         await new SqliteCandleStore($"Data Source={shellFile}")
             .InitializeAsync(CancellationToken.None);
