@@ -6,10 +6,11 @@ namespace Akka.Collector.Actors.Upstream;
 /// <summary>
 /// One fetch's place among its batcher's vendor slots, and the permits its requests draw on.
 /// A fetch starts holding its slot. When the vendor client reports a reply read
-/// (<see cref="IRequestPermits.Answered"/>) the slot goes back to the batcher at once, so the
-/// next request is on the wire while this reply is parsed and checked; a further page then
-/// asks the batcher for a slot again, ahead of new batches. A client that never reports
-/// holds its slot until its fetch ends, as if every reply were read at the end.
+/// (<see cref="IRequestPermits.Released"/>, answered) and no other request of the fetch is
+/// out, the slot goes back to the batcher at once, so the next request is on the wire while
+/// this reply is parsed and checked; a further page then asks the batcher for a slot again,
+/// ahead of new batches. A failed attempt keeps the slot for its retry. A client that never
+/// reports holds its slot until its fetch ends, as if every reply were read at the end.
 /// </summary>
 /// <remarks>
 /// The state is shared by the fetch's task and the batcher's mailbox, hence the lock; the
@@ -22,20 +23,34 @@ internal sealed class WireSlot(IActorRef batcher, IRequestPermits budget) : IReq
     private bool _held = true;
     private TaskCompletionSource? _wanted;
 
+    // Requests of this fetch let go and not yet over, and those waiting for the slot: a
+    // client may send several at once.
+    private int _out;
+    private int _waiting;
+
     public async ValueTask AcquireAsync(CancellationToken cancellationToken)
     {
         TaskCompletionSource? wanted = null;
+        var ask = false;
         lock (_gate)
         {
-            if (!_held)
+            if (_held)
             {
-                wanted = _wanted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+                _out++;
+            }
+            else
+            {
+                _waiting++;
+                ask = _wanted is null;
+                wanted = _wanted ??= new(TaskCreationOptions.RunContinuationsAsynchronously);
             }
         }
 
         if (wanted is not null)
         {
-            batcher.Tell(new SlotWanted(this));
+            if (ask)
+                batcher.Tell(new SlotWanted(this));
+
             try
             {
                 await wanted.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -45,7 +60,7 @@ internal sealed class WireSlot(IActorRef batcher, IRequestPermits budget) : IReq
                 lock (_gate)
                 {
                     // Granted in the same instant: the slot is ours and the end gives it back.
-                    if (!_held)
+                    if (!_held && --_waiting == 0)
                         _wanted = null;
                 }
 
@@ -56,11 +71,12 @@ internal sealed class WireSlot(IActorRef batcher, IRequestPermits budget) : IReq
         await budget.AcquireAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    public void Answered()
+    public void Released(bool answered)
     {
         lock (_gate)
         {
-            if (!_held)
+            _out = Math.Max(0, _out - 1);
+            if (!answered || !_held || _out > 0)
                 return;
             _held = false;
         }
@@ -77,6 +93,8 @@ internal sealed class WireSlot(IActorRef batcher, IRequestPermits budget) : IReq
                 return false;
 
             _held = true;
+            _out = _waiting;
+            _waiting = 0;
             _wanted.TrySetResult();
             _wanted = null;
             return true;
@@ -91,6 +109,8 @@ internal sealed class WireSlot(IActorRef batcher, IRequestPermits budget) : IReq
             var held = _held;
             _held = false;
             _wanted = null;
+            _out = 0;
+            _waiting = 0;
             return held;
         }
     }

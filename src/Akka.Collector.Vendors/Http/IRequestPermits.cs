@@ -13,13 +13,14 @@ public interface IRequestPermits
     ValueTask AcquireAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// The request last let go by <see cref="AcquireAsync"/> is off the wire: the vendor
-    /// answered it with a success and its body is read. A holder that counts requests in
-    /// flight frees a place here, so reading the reply never keeps the next request waiting;
-    /// a further page asks <see cref="AcquireAsync"/> again. Not called for a failed attempt
-    /// (its retry goes on the place it held). Does nothing by default.
+    /// A request let go by <see cref="AcquireAsync"/> is over, once for each: answered when
+    /// the vendor replied with a success whose body is read, so the request is off the wire;
+    /// not answered when the attempt failed (a retry, if one follows, asks
+    /// <see cref="AcquireAsync"/> again). A holder that counts requests in flight frees a
+    /// place on an answer, so reading the reply never keeps the next request waiting. Does
+    /// nothing by default.
     /// </summary>
-    void Answered()
+    void Released(bool answered)
     {
     }
 }

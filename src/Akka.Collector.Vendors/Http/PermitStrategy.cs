@@ -6,9 +6,9 @@ namespace Akka.Collector.Vendors.Http;
 /// Draws one permit per attempt, inside the retry and the circuit breaker and outside the
 /// attempt timeout: every request that reaches the wire is paid for (retries too), a request
 /// the open circuit refuses costs nothing, and waiting for the budget never counts as the
-/// vendor being slow (nor as a failure towards the breaker). A successful attempt is reported
-/// back (<see cref="IRequestPermits.Answered"/>) as soon as its reply is read, before the
-/// client parses it.
+/// vendor being slow (nor as a failure towards the breaker). Every attempt's end is reported
+/// back (<see cref="IRequestPermits.Released"/>), a success as soon as its reply is read,
+/// before the client parses it.
 /// </summary>
 internal sealed class PermitStrategy : ResilienceStrategy
 {
@@ -33,12 +33,18 @@ internal sealed class PermitStrategy : ResilienceStrategy
             return Outcome.FromException<TResult>(e);
         }
 
-        var outcome = await callback(context, state).ConfigureAwait(onContext);
+        var answered = false;
+        try
+        {
+            var outcome = await callback(context, state).ConfigureAwait(onContext);
 
-        // The client buffers the body inside the attempt: a success here is fully read.
-        if (outcome.Result is HttpResponseMessage { IsSuccessStatusCode: true })
-            permits.Answered();
-
-        return outcome;
+            // The client buffers the body inside the attempt: a success here is fully read.
+            answered = outcome.Result is HttpResponseMessage { IsSuccessStatusCode: true };
+            return outcome;
+        }
+        finally
+        {
+            permits.Released(answered);
+        }
     }
 }

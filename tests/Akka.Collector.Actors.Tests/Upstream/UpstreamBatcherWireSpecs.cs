@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Akka.Actor;
 using System.Threading.Channels;
 using Akka.Collector.Actors.Protocol;
 using Akka.Collector.Actors.Tests.Support;
@@ -80,7 +81,40 @@ public sealed class UpstreamBatcherWireSpecs()
         Assert.Equal(2, vendor.MostOnWire);
     }
 
-    private async Task<Akka.Actor.IActorRef> StartAsync(SteppedVendor vendor, int slots)
+    [Fact]
+    public async Task A_slot_goes_back_only_when_every_request_of_its_fetch_is_over()
+    {
+        // arrange: one slot; A sends two requests at once and fails its first try of one
+        var vendor = new TwoAtOnceVendor();
+        var batcher = await StartAsync(vendor, slots: 1);
+
+        // act: both of A's requests go; one fails and is tried again, on the same slot
+        Fetch(batcher, "A", "B");
+        Assert.Equal(["A-left", "A-right"], (await vendor.NextOnWireAsync(2)).Order());
+        vendor.Fail("A-left");
+        Assert.Equal("A-left", await vendor.NextOnWireAsync());
+        vendor.Answer("A-left");
+        Assert.Equal("A-left", await vendor.NextReleasedAsync());
+
+        // assert: B waits while A's other request is out: the batcher has seen whatever
+        // A-left's answer told it (Identify queues behind it), and still B is not sent
+        await batcher.Ask<ActorIdentity>(
+            new Identify(null), TimeSpan.FromSeconds(10));
+        Assert.False(vendor.TryNextOnWire(TimeSpan.FromMilliseconds(200), out var early),
+            $"{early} went while A-right was still out");
+
+        // and goes once that is answered
+        vendor.Answer("A-right");
+        Assert.Equal("B-left", (await vendor.NextOnWireAsync(2)).Order().First());
+        Assert.Equal(1, vendor.MostFetchesOnWire);
+
+        vendor.Answer("B-left");
+        vendor.Answer("B-right");
+        ExpectMsg<UpstreamProtocol.BarsStored>(TimeSpan.FromSeconds(10));
+        ExpectMsg<UpstreamProtocol.BarsStored>(TimeSpan.FromSeconds(10));
+    }
+
+    private async Task<Akka.Actor.IActorRef> StartAsync(IBarSource vendor, int slots)
     {
         var store = new SqliteCandleStore(_file.ConnectionString);
         await store.InitializeAsync(CancellationToken.None);
@@ -102,6 +136,104 @@ public sealed class UpstreamBatcherWireSpecs()
                 new UpstreamProtocol.FetchBars(Symbol.Parse(symbol), BarInterval.M5, Range),
                 TestActor);
         }
+    }
+
+    // Two requests at once per fetch ("-left", "-right"), each on the wire until the test
+    // answers it or fails it (a failed one is tried again); counts the fetches that have a
+    // request on the wire, which one slot allows only one of.
+    private sealed class TwoAtOnceVendor : IBarSource
+    {
+        private readonly ConcurrentDictionary<string, TaskCompletionSource<bool>> _outcomes = new();
+        private readonly Channel<string> _onWire = Channel.CreateUnbounded<string>();
+        private readonly Channel<string> _released = Channel.CreateUnbounded<string>();
+        private readonly ConcurrentDictionary<string, int> _fetchesOut = new();
+        private int _most;
+
+        public string Name => "two-at-once";
+
+        public BarSourceLimits Limits { get; } =
+            new(1, new HashSet<BarInterval>(BarInterval.All));
+
+        public int MostFetchesOnWire => Volatile.Read(ref _most);
+
+        public void Answer(string request) => Outcome(request).TrySetResult(true);
+
+        public void Fail(string request) => Outcome(request).TrySetResult(false);
+
+        public async Task<List<string>> NextOnWireAsync(int count)
+        {
+            var requests = new List<string>();
+            for (var i = 0; i < count; i++)
+                requests.Add(await NextOnWireAsync());
+            return requests;
+        }
+
+        public async Task<string> NextOnWireAsync() =>
+            await _onWire.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        /// <summary>A request answered, once the client has reported it.</summary>
+        public async Task<string> NextReleasedAsync() =>
+            await _released.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromSeconds(10));
+
+        // A bounded look for a request that must not come: a pass can only be late, never
+        // wrong, as nothing here moves it on.
+        public bool TryNextOnWire(TimeSpan within, out string? request)
+        {
+            // Cancelled, not abandoned: a read left waiting would take the next request.
+            request = null;
+            using var limit = new CancellationTokenSource(within);
+            try
+            {
+                request = _onWire.Reader.ReadAsync(limit.Token).AsTask().GetAwaiter().GetResult();
+                return true;
+            }
+            catch (OperationCanceledException)
+            {
+                return false;
+            }
+        }
+
+        public async Task<BarBatch> FetchAsync(BarRequest request, CancellationToken cancel)
+        {
+            var symbol = request.Symbols.Single().Value;
+            await Task.WhenAll(
+                SendAsync(request, symbol, "-left", cancel),
+                SendAsync(request, symbol, "-right", cancel));
+            return BarBatch.Empty;
+        }
+
+        private async Task SendAsync(
+            BarRequest request, string symbol, string side, CancellationToken cancel)
+        {
+            var name = symbol + side;
+            while (true)
+            {
+                await request.Permits.AcquireAsync(cancel);
+                if (_fetchesOut.AddOrUpdate(symbol, 1, (_, n) => n + 1) == 1)
+                {
+                    var fetches = _fetchesOut.Count(kv => kv.Value > 0);
+                    int seen;
+                    while ((seen = Volatile.Read(ref _most)) < fetches
+                           && Interlocked.CompareExchange(ref _most, fetches, seen) != seen)
+                    {
+                    }
+                }
+
+                _onWire.Writer.TryWrite(name);
+                var answered = await Outcome(name).Task.WaitAsync(cancel);
+                _outcomes.TryRemove(name, out _);
+                _fetchesOut.AddOrUpdate(symbol, 0, (_, n) => n - 1);
+                request.Permits.Released(answered);
+                if (answered)
+                {
+                    _released.Writer.TryWrite(name);
+                    return;
+                }
+            }
+        }
+
+        private TaskCompletionSource<bool> Outcome(string request) => _outcomes.GetOrAdd(
+            request, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
     }
 
     // One symbol a request. Each page: draw a permit (a further page says it wants one
@@ -161,7 +293,7 @@ public sealed class UpstreamBatcherWireSpecs()
                 await Gate("answer " + name).Task.WaitAsync(cancel);
                 Interlocked.Decrement(ref _wire);
 
-                request.Permits.Answered();
+                request.Permits.Released(answered: true);
                 await Gate("read " + name).Task.WaitAsync(cancel);
             }
 

@@ -4,20 +4,24 @@ using Akka.Collector.Vendors.Http;
 namespace Akka.Collector.Vendors.Tests.Support;
 
 /// <summary>
-/// A budget that lets every request go and counts them: what a fetch cost, and which of its
-/// requests the client reported read (<see cref="IRequestPermits.Answered"/>).
+/// A budget that lets every request go and counts them: what a fetch cost, and how each
+/// request ended as the client reported it (<see cref="IRequestPermits.Released"/>).
 /// </summary>
 internal sealed class CountingPermits : IRequestPermits
 {
     private readonly ConcurrentQueue<char> _steps = new();
     private int _taken;
     private int _answered;
+    private int _failed;
 
     public int Taken => Volatile.Read(ref _taken);
 
     public int AnsweredCount => Volatile.Read(ref _answered);
 
-    /// <summary>'a' for each permit drawn, 'r' for each reply reported read, in order.</summary>
+    public int FailedCount => Volatile.Read(ref _failed);
+
+    /// <summary>'a' for each permit drawn, then 'r' for a reply read or 'f' for a failed
+    /// attempt, in order.</summary>
     public string Steps => string.Concat(_steps);
 
     public ValueTask AcquireAsync(CancellationToken cancellationToken)
@@ -27,9 +31,9 @@ internal sealed class CountingPermits : IRequestPermits
         return ValueTask.CompletedTask;
     }
 
-    public void Answered()
+    public void Released(bool answered)
     {
-        Interlocked.Increment(ref _answered);
-        _steps.Enqueue('r');
+        Interlocked.Increment(ref answered ? ref _answered : ref _failed);
+        _steps.Enqueue(answered ? 'r' : 'f');
     }
 }
