@@ -301,7 +301,7 @@ public sealed class UpstreamBatcherWireSpecs()
         }
 
         private TaskCompletionSource Gate(string name) => _gates.GetOrAdd(
-            name, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+            name, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
 
         private static void InterlockedMax(ref int target, int value)
         {
