@@ -37,9 +37,15 @@ internal sealed class AlpacaCandles
     private readonly BarGrid _grid;
     private readonly BarInterval _interval;
     private readonly Dictionary<string, Symbol> _requested;
-    private readonly Dictionary<Symbol, Dictionary<Instant, Candle>> _kept = [];
+    // Per symbol, in start order: Alpaca sends each symbol's bars in order, so a bar is
+    // appended, and only a duplicate or a stray one is looked up.
+    private readonly Dictionary<Symbol, List<Candle>> _kept = [];
     private readonly int[] _counts = new int[Enum.GetValues<Rule>().Length];
     private readonly List<string> _requestIds = [];
+
+    // The reader hands out one string per symbol of a page, so its bars check it once.
+    private string? _lastName;
+    private Symbol? _lastSymbol;
 
     public AlpacaCandles(BarRequest request, AlpacaWindow window, BarGrid grid)
     {
@@ -84,14 +90,11 @@ internal sealed class AlpacaCandles
 
     public BarBatch ToBatch() => new(_kept
         .Where(kv => kv.Value.Count > 0)
-        .ToDictionary(
-            kv => kv.Key,
-            kv => (IReadOnlyList<Candle>)kv.Value.Values.OrderBy(c => c.Start).ToList()));
+        .ToDictionary(kv => kv.Key, kv => (IReadOnlyList<Candle>)kv.Value));
 
     private void Add(AlpacaBar bar)
     {
-        if (!Symbol.TryParse(bar.Symbol, out var symbol, out _)
-            || !_requested.TryGetValue(symbol.Value, out symbol))
+        if (RequestedSymbol(bar.Symbol) is not { } symbol)
         {
             Count(Rule.UnrequestedSymbol);
             return;
@@ -108,6 +111,20 @@ internal sealed class AlpacaCandles
         }
 
         Keep(symbol, candle);
+    }
+
+    private Symbol? RequestedSymbol(string name)
+    {
+        if (!ReferenceEquals(name, _lastName))
+        {
+            _lastName = name;
+            _lastSymbol = Symbol.TryParse(name, out var parsed, out _)
+                          && _requested.TryGetValue(parsed.Value, out var requested)
+                ? requested
+                : null;
+        }
+
+        return _lastSymbol;
     }
 
     private Instant? IntradayStart(Instant stamp)
@@ -148,10 +165,40 @@ internal sealed class AlpacaCandles
         if (!_kept.TryGetValue(symbol, out var bars))
             _kept[symbol] = bars = [];
 
-        if (bars.TryGetValue(candle.Start, out var earlier))
-            Count(earlier == candle ? Rule.IdenticalDuplicate : Rule.ConflictingDuplicate);
+        if (bars.Count == 0 || bars[^1].Start < candle.Start)
+        {
+            bars.Add(candle);
+            return;
+        }
 
-        bars[candle.Start] = candle;
+        var at = FindStart(bars, candle.Start);
+        if (at < 0)
+        {
+            bars.Insert(~at, candle);
+            return;
+        }
+
+        Count(bars[at] == candle ? Rule.IdenticalDuplicate : Rule.ConflictingDuplicate);
+        bars[at] = candle;
+    }
+
+    // Index of the bar with this start, or the complement of where it would go.
+    private static int FindStart(List<Candle> bars, Instant start)
+    {
+        var (low, high) = (0, bars.Count - 1);
+        while (low <= high)
+        {
+            var middle = low + (high - low) / 2;
+            var at = bars[middle].Start;
+            if (at == start)
+                return middle;
+            if (at < start)
+                low = middle + 1;
+            else
+                high = middle - 1;
+        }
+
+        return ~low;
     }
 
     // Null, so a rule that drops a bar can count and answer in one expression.

@@ -141,6 +141,29 @@ public sealed class AlpacaRepairTests
         Assert.Equal(["req-2"], fetched.Issues.RequestIds);
     }
 
+    [Fact]
+    public async Task Bars_out_of_order_come_back_in_order_and_a_late_duplicate_still_wins()
+    {
+        // arrange: bars out of order, one restated later in the reply, one repeated
+        var canned = CannedAlpaca.Ok(Reply(
+            ("AAPL", Bar("2026-12-03T14:32:00Z", v: "32")),
+            ("AAPL", Bar("2026-12-03T14:30:00Z", v: "30")),
+            ("AAPL", Bar("2026-12-03T14:33:00Z", v: "33")),
+            ("AAPL", Bar("2026-12-03T14:31:00Z", v: "31")),
+            ("AAPL", Bar("2026-12-03T14:30:00Z", v: "300")),
+            ("AAPL", Bar("2026-12-03T14:33:00Z", v: "33"))));
+
+        // act
+        var fetched = await canned.Client().FetchReportedAsync(
+            ThursdayAndFriday1m, CancellationToken.None);
+
+        // assert
+        Assert.Equal([300L, 31L, 32L, 33L],
+            fetched.Batch.For(S("AAPL")).Select(b => b.Volume));
+        Assert.Equal((1, 1),
+            (fetched.Issues.ConflictingDuplicates, fetched.Issues.IdenticalDuplicates));
+    }
+
     [Theory]
     [InlineData("""{"bars":null,"next_page_token":null}""")]
     [InlineData("""{"bars":{"AAPL":null}}""")]
