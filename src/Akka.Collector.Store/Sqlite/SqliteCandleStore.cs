@@ -22,6 +22,7 @@ namespace Akka.Collector.Store.Sqlite;
 public sealed class SqliteCandleStore : ICandleStore, ISchemaMigrations
 {
     private readonly SqliteConnector _connector;
+    private readonly SqliteCheckpointer _checkpointer;
 
     // One batch write at a time, as SQLite allows anyway. The next starts the moment the
     // last commits, where SQLite's busy handler would wake it only after sleeps of 1, 2, 5,
@@ -36,8 +37,17 @@ public sealed class SqliteCandleStore : ICandleStore, ISchemaMigrations
     /// <param name="durability">When commits reach the disk; see
     /// <see cref="SqliteDurability"/>.</param>
     public SqliteCandleStore(
-        string connectionString, SqliteDurability durability = SqliteDurability.Normal) =>
+        string connectionString, SqliteDurability durability = SqliteDurability.Normal)
+    {
         _connector = new SqliteConnector(connectionString, durability);
+        _checkpointer = new SqliteCheckpointer(_connector);
+    }
+
+    /// <summary>WAL checkpoints run to their end, for tests.</summary>
+    internal long CheckpointsCompleted => _checkpointer.Completed;
+
+    /// <summary>Completes when no checkpoint runs, for tests.</summary>
+    internal Task CheckpointIdleAsync() => _checkpointer.IdleAsync();
 
     public async Task InitializeAsync(CancellationToken cancellationToken) =>
         await MigrateAsync(cancellationToken);
@@ -109,6 +119,7 @@ public sealed class SqliteCandleStore : ICandleStore, ISchemaMigrations
             }
 
             await transaction.CommitAsync(cancellationToken);
+            _checkpointer.Committed();
             return true;
         }
         finally
@@ -140,6 +151,7 @@ public sealed class SqliteCandleStore : ICandleStore, ISchemaMigrations
                 transaction, interval.Name, RowMapping.ToMs(before), cancellationToken);
 
             await transaction.CommitAsync(cancellationToken);
+            _checkpointer.Committed();
             return deleted;
         }
         finally

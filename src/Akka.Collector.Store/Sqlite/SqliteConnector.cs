@@ -11,7 +11,8 @@ namespace Akka.Collector.Store.Sqlite;
 /// Opens connections to one SQLite file, each set up to share that file with other writers
 /// (the Akka.Persistence.Sql journal): WAL, and a busy timeout instead of "database is locked";
 /// and synced to disk as <see cref="SqliteDurability"/> says (the journal's own connections
-/// keep SQLite's default, FULL).
+/// keep SQLite's default, FULL); with no checkpoint inside their commits, which
+/// <see cref="SqliteCheckpointer"/> runs beside them.
 /// </summary>
 internal sealed class SqliteConnector
 {
@@ -48,7 +49,7 @@ internal sealed class SqliteConnector
         var synchronous = durability == SqliteDurability.Full ? "FULL" : "NORMAL";
         _pragmas = string.Create(CultureInfo.InvariantCulture,
             $"PRAGMA busy_timeout = {busyMs}; PRAGMA journal_mode = WAL; " +
-            $"PRAGMA synchronous = {synchronous};");
+            $"PRAGMA synchronous = {synchronous}; PRAGMA wal_autocheckpoint = 0;");
     }
 
     /// <summary>An open connection with the pragmas applied; the caller disposes it.</summary>

@@ -7,19 +7,23 @@ namespace Akka.Collector.Store.Sqlite;
 /// and SQLitePCLRaw run synchronously (statements, then the commit's fsync), so a write on the
 /// .NET thread pool holds a pool thread for all of it; on a two-core node that is half the
 /// pool the HTTP client, the gateway and the actors share, while the write mostly waits on
-/// the disk. SQLite takes one writer at a time anyway, so one thread loses nothing.
+/// the disk. SQLite takes one writer at a time anyway, so one thread loses nothing. WAL
+/// checkpoints get a thread of their own (<see cref="Checkpoints"/>), so they neither hold
+/// a pool thread nor wait behind writes, nor writes behind them.
 /// </summary>
 internal sealed class SqliteWriterThread : TaskScheduler
 {
-    public static readonly SqliteWriterThread Shared = new();
+    public static readonly SqliteWriterThread Shared = new("sqlite-writer");
+
+    public static readonly SqliteWriterThread Checkpoints = new("sqlite-checkpoint");
 
     private readonly BlockingCollection<Task> _queue = [];
     private readonly Thread _thread;
 
-    private SqliteWriterThread()
+    private SqliteWriterThread(string name)
     {
         // Background: a node that exits does not wait for an idle writer.
-        _thread = new Thread(Loop) { IsBackground = true, Name = "sqlite-writer" };
+        _thread = new Thread(Loop) { IsBackground = true, Name = name };
         _thread.Start();
     }
 
