@@ -17,12 +17,9 @@ public sealed class CheckpointTests
     {
         using var db = new TempDatabase();
 
-        await using var connection = await new SqliteConnector(db.ConnectionString)
-            .OpenAsync(None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA wal_autocheckpoint";
+        var connector = new SqliteConnector(db.ConnectionString);
 
-        Assert.Equal(0L, (long)(await command.ExecuteScalarAsync())!);
+        Assert.Equal(0L, await StorePragmas.ReadAsync(connector, "wal_autocheckpoint"));
     }
 
     [Theory]

@@ -5,8 +5,8 @@ namespace Akka.Collector.Store.Tests;
 
 /// <summary>
 /// The store's connections sync commits as <see cref="SqliteDurability"/> says: SQLite's
-/// <c>synchronous</c> is 1 (NORMAL) or 2 (FULL) on every connection the store writes with,
-/// in WAL mode either way, and writes read back the same.
+/// <c>synchronous</c> is 1 (NORMAL, the default) or 2 (FULL) on every connection the store
+/// writes with, in WAL mode either way.
 /// </summary>
 public sealed class DurabilityTests
 {
@@ -16,21 +16,12 @@ public sealed class DurabilityTests
     public async Task Every_store_connection_syncs_as_configured(
         SqliteDurability durability, long synchronous)
     {
-        // arrange
         using var db = new TempDatabase();
+
         var connector = new SqliteConnector(db.ConnectionString, durability);
 
-        // act
-        await using var connection = await connector.OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous";
-        var applied = (long)(await command.ExecuteScalarAsync())!;
-        command.CommandText = "PRAGMA journal_mode";
-        var journal = (string)(await command.ExecuteScalarAsync())!;
-
-        // assert
-        Assert.Equal(synchronous, applied);
-        Assert.Equal("wal", journal);
+        Assert.Equal(synchronous, await StorePragmas.ReadAsync(connector, "synchronous"));
+        Assert.Equal("wal", await StorePragmas.ReadAsync(connector, "journal_mode"));
     }
 
     [Fact]
@@ -38,11 +29,8 @@ public sealed class DurabilityTests
     {
         using var db = new TempDatabase();
 
-        await using var connection =
-            await new SqliteConnector(db.ConnectionString).OpenAsync(CancellationToken.None);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous";
+        var connector = new SqliteConnector(db.ConnectionString);
 
-        Assert.Equal(1L, (long)(await command.ExecuteScalarAsync())!);
+        Assert.Equal(1L, await StorePragmas.ReadAsync(connector, "synchronous"));
     }
 }
