@@ -16,6 +16,7 @@ public static class CollectorNode
         // Configuration: shipped hocon/, an operator's --config file, then test overrides.
         var hocon = NodeConfig.Load(NodeConfig.Argument(args, "--config"), overrides.Hocon);
         var settings = NodeSettings.From(hocon);
+        RemotingPortCheck.EnsureFree(settings);
 
         var builder = WebApplication.CreateBuilder(args);
         builder.WebHost.UseUrls($"http://{settings.GatewayHost}:{settings.GatewayPort}");
