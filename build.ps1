@@ -52,7 +52,11 @@ switch ($Target) {
             dotnet build (Join-Path $root 'src/Akka.Collector.Node') -c $configuration --nologo
         }
         $node = Join-Path $root "src/Akka.Collector.Node/bin/$configuration/net10.0/Akka.Collector.Node.dll"
-        Invoke-Step 'run node (Ctrl+C stops it)' { dotnet $node @Rest }
+        # The node's own exit code is the caller's: 2 means it refused to start and said why
+        # in one line, which a PowerShell error block around it would only bury.
+        Write-Host '==> run node (Ctrl+C stops it)' -ForegroundColor Cyan
+        dotnet $node @Rest
+        exit $LASTEXITCODE
     }
     'bench' {
         # A whole node against the mock vendor: one 1m round at 600 and 10,000 symbols against
