@@ -16,8 +16,12 @@ internal sealed class ConfigReader(Config config, string path)
 
     public bool Has(string key) => config.HasPath(key);
 
+    // An object or a list where a word belongs read as empty, which took the fallback and
+    // started the node on a setting nobody gave: refused like any other wrong value.
     public string String(string key, string fallback) =>
-        Read(key, () => config.GetString(key, fallback) ?? fallback, "a string");
+        Read(key, () => config.GetValue(key) is { } value && (value.IsObject() || value.IsArray())
+            ? throw new ConfigurationException($"{key} is not a single value")
+            : config.GetString(key, fallback) ?? fallback, "a string");
 
     public int Int(string key, int fallback, int min = int.MinValue, int max = int.MaxValue)
     {

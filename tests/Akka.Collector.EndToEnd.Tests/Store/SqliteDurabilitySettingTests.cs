@@ -33,4 +33,17 @@ public sealed class SqliteDurabilitySettingTests
         Assert.Contains("collector.store.sqlite-synchronous = 'sometimes'", refused.Message);
         Assert.Contains("normal or full", refused.Message);
     }
+
+    // These once read as empty, so the node started on the default nobody asked for.
+    [Theory]
+    [InlineData("collector.store.sqlite-synchronous { a = 1 }")]
+    [InlineData("collector.store.sqlite-synchronous = [full]")]
+    public async Task An_object_or_a_list_where_a_word_belongs_is_refused(string setting)
+    {
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(
+            () => TestNode.StartAsync(Et.At(2026, 12, 3, 12, 0), ["AAPL"], setting));
+
+        Assert.Contains("collector.store.sqlite-synchronous", refused.Message);
+        Assert.Contains("expected a string", refused.Message);
+    }
 }
