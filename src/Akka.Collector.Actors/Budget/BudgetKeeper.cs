@@ -23,6 +23,7 @@ public sealed class BudgetKeeper : ReceiveActor, IWithTimers
 {
     // Real time: how soon a symbol added or removed anywhere reaches this node's plan.
     private static readonly TimeSpan UniverseCheck = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan FirstUniverseCheck = TimeSpan.FromSeconds(2);
 
     public const string CollectorRole = "collector";
 
@@ -69,9 +70,14 @@ public sealed class BudgetKeeper : ReceiveActor, IWithTimers
             Self, ClusterEvent.SubscriptionInitialStateMode.InitialStateAsEvents,
             typeof(ClusterEvent.IMemberEvent));
 
-        // The runtime universe lives in the collection queue; its size feeds the plan.
+        // The runtime universe lives in the collection queue; its size feeds the plan. The
+        // first look comes soon after start: the plan began from the configured list, and a
+        // restarted queue may hold symbols added or removed since.
         if (_queue is not null)
-            Timers.StartPeriodicTimer("universe", CheckUniverse.Instance, UniverseCheck);
+        {
+            Timers.StartPeriodicTimer(
+                "universe", CheckUniverse.Instance, FirstUniverseCheck, UniverseCheck);
+        }
     }
 
     private void AskUniverse() =>

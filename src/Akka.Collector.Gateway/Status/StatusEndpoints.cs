@@ -6,6 +6,7 @@ using Akka.Collector.Actors.Protocol;
 using Akka.Collector.Domain.Alignment;
 using Akka.Collector.Domain.Calendar;
 using Akka.Collector.Domain.Intervals;
+using Akka.Collector.Gateway.Universe;
 using Akka.Collector.Vendors;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -31,9 +32,16 @@ public static class StatusEndpoints
         TimeProvider clock,
         CollectionSettings settings,
         IBarSource vendor,
-        CapacityPlanner planner)
+        CapacityPlanner planner,
+        UniverseView universe,
+        CancellationToken cancel)
     {
         var plan = planner.Current;
+
+        // The queue's universe, not the configured list: symbols added or removed at run
+        // time count, also those a restart recovered. The plan's own count follows it within
+        // the budget keeper's next look (capacity below).
+        var symbols = await universe.CountAsync(cancel) ?? plan.Symbols;
         var now = clock.GetUtcNow().ToInstant();
         var asks = BarInterval.All.Select(i => AskAsync(intervals, i)).ToList();
         var statuses = await Task.WhenAll(asks);
@@ -44,7 +52,7 @@ public static class StatusEndpoints
         {
             clock = now.ToString(),
             vendor = vendor.Name,
-            universe = settings.Universe.Count,
+            universe = symbols,
             calendarDaysLeft = grid.Calendar.DaysOfDataLeft(now),
             capacity = new
             {

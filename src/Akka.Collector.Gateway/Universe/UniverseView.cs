@@ -32,6 +32,17 @@ public sealed class UniverseView(IRequiredActor<QueueProxy> queue)
         return _current.Symbols.Contains(symbol);
     }
 
+    /// <summary>
+    /// How many symbols the runtime universe holds (configured, onboarded, removed), at most
+    /// <see cref="RefreshEvery"/> old; null when the queue has never answered.
+    /// </summary>
+    public async Task<int?> CountAsync(CancellationToken cancel)
+    {
+        await RefreshAsync(_current, cancel);
+        var current = _current;
+        return current.Version == 0 ? null : current.Symbols.Count;
+    }
+
     // One refresh at a time; a request that waited for another's refresh uses its result.
     private async Task<bool> RefreshAsync(Snapshot seen, CancellationToken cancel)
     {

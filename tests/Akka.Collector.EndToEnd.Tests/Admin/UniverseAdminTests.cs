@@ -41,6 +41,24 @@ public sealed class UniverseAdminTests
     }
 
     [Fact]
+    public async Task The_status_counts_a_symbol_added_at_run_time()
+    {
+        // arrange
+        await using var node = await StartAsync();
+        var newCo = Symbol.Parse("NEWCO");
+
+        // act
+        await AdminHttp.PostAsync(node.Http, Symbols, AdminNode.Token, """{"symbol":"NEWCO"}""");
+        await node.Events.WaitAsync<QueueProtocol.SymbolJoined>(
+            j => j.Symbol == newCo, "NEWCO joined the universe");
+        using var status = JsonDocument.Parse(await node.Http.GetStringAsync("/api/v1/status"));
+
+        // assert: the queue's universe, not the configured list
+        Assert.Equal(NoonNode.Universe.Length + 1,
+            status.RootElement.GetProperty("universe").GetInt32());
+    }
+
+    [Fact]
     public async Task Add_of_a_symbol_already_collected_answers_200_in_universe()
     {
         // arrange
