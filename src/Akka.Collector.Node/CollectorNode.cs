@@ -29,6 +29,10 @@ public static class CollectorNode
         builder.Services.AddCollectorAkka(settings, hocon);
 
         var app = builder.Build();
+
+        // A vendor that cannot be made (a key missing, a replay folder gone) stops the start
+        // here, said in one line, before the host would log it with a stack trace.
+        _ = app.Services.GetRequiredService<Vendors.IBarSource>();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.MapRoleEndpoints(settings.Roles);

@@ -43,7 +43,17 @@ public static class VendorFactory
         var options = new ReplayOptions { Directory = settings.ReplayDirectory };
         options.Files.AddRange(settings.ReplayFiles.Select(f =>
             new ReplayFileOptions { Symbol = f.Symbol, Path = f.Path, Format = f.Format }));
-        return ReplaySourceFactory.Create(options, clock, grid);
+        try
+        {
+            return ReplaySourceFactory.Create(options, clock, grid);
+        }
+        catch (IOException e)
+        {
+            // Missing folder or file: say which settings point there.
+            throw new InvalidOperationException(
+                $"{e.Message}; set collector.vendor.replay.directory (COLLECTOR_REPLAY_DIR) " +
+                "or collector.vendor.replay.files to recordings that exist");
+        }
     }
 
     // Alpaca's client asks nothing of the market clock: the batcher drops forming bars.

@@ -99,7 +99,7 @@ public sealed record NodeSettings(
         return new NodeSettings(
             c.String("node.hostname", "127.0.0.1"),
             c.Int("node.port", 4053, min: 0, max: 65535),
-            c.Words("node.seed-nodes"),
+            ParseSeedNodes(c),
             ListenAddress(c),
             c.Int("gateway.port", 8080, min: 0, max: 65535),
             gateway,
@@ -239,6 +239,28 @@ public sealed record NodeSettings(
     }
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text;
+
+    // Checked here, where the key can be named: Akka would refuse one later with only
+    // "Invalid URI", after the host has logged a stack trace.
+    private static IReadOnlyList<string> ParseSeedNodes(ConfigReader c)
+    {
+        var seeds = c.Words("node.seed-nodes");
+        foreach (var seed in seeds)
+        {
+            try
+            {
+                Akka.Actor.Address.Parse(seed);
+            }
+            catch (Exception)
+            {
+                throw c.Bad("node.seed-nodes", seed,
+                    "node addresses such as akka.tcp://collector@10.0.0.5:4053, " +
+                    "comma-separated in COLLECTOR_SEED_NODES");
+            }
+        }
+
+        return seeds;
+    }
 
     internal static InvalidOperationException Bad(string key, string value, string expected) =>
         new($"configuration key {key} = '{value}' is invalid: expected {expected}");
