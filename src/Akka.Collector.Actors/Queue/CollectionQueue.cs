@@ -327,7 +327,9 @@ public sealed class CollectionQueue : ReceivePersistentActor, IWithTimers
     private void OnCollectNow(CollectNow ask)
     {
         IReadOnlyCollection<Symbol> symbols = ask.Symbol is { } one ? [one] : _state.Universe;
-        var range = ask.Range ?? CurrentSessionRange(ask.Interval, Now);
+        var range = ask.Range is { } given
+            ? ClosedPart(given, ask.Interval, Now)
+            : CurrentSessionRange(ask.Interval, Now);
         if (range is not { } r || r.IsEmpty)
         {
             Sender.Tell(new Enqueued(0, symbols.Count));
@@ -618,6 +620,25 @@ public sealed class CollectionQueue : ReceivePersistentActor, IWithTimers
         {
             _log.Error("collection queue: no {0} backfill can be placed: {1}", interval,
                 e.Message);
+            return null;
+        }
+    }
+
+    // An operator's range ends at most where the latest settled bar does, as a round's: a
+    // range to "now" recorded the forming bar's time as fetched (off the grid, past what was
+    // stored) while the bar itself was dropped as still forming.
+    private TimeRange? ClosedPart(TimeRange range, BarInterval interval, Instant now)
+    {
+        try
+        {
+            var closed = _grid.LatestClosed(now - _collection.SettleDelay, interval).End;
+            return range.To <= closed ? range
+                : range.From < closed ? new TimeRange(range.From, closed)
+                : null;
+        }
+        catch (CalendarOutOfRangeException e)
+        {
+            _log.Error("collection queue: no {0} range can be placed: {1}", interval, e.Message);
             return null;
         }
     }

@@ -63,6 +63,31 @@ public sealed class CollectionAdminTests(AdminNode fixture) : IClassFixture<Admi
         Assert.Equal(open, bars[0].Start);
     }
 
+    [Fact]
+    public async Task Collect_now_up_to_now_stops_at_the_latest_settled_bar()
+    {
+        // arrange: from this session's open, with no end: "up to now"
+        var msft = Symbol.Parse("MSFT");
+        var open = Et.At(2026, 12, 3, 9, 30);
+
+        // act
+        var answer = await AdminHttp.PostAsync(Node.Http, $"{Admin}/collect", AdminNode.Token,
+            $$"""{"symbol":"MSFT","interval":"15m","from":"{{open}}"}""");
+        var added = await Node.Events.WaitAsync<QueueProtocol.WorkAdded>(
+            w => w.Item.Symbol == msft && w.Item.Interval == BarInterval.M15
+                 && w.Item.Kinds.HasFlag(WorkKinds.Forced),
+            "the forced MSFT collection queued");
+
+        // assert: the range ends on the grid, at a bar that closed a settle delay (5 s) ago,
+        // not at the clock
+        Assert.True(answer.Status == 202, answer.ToString());
+        var end = added.Item.Range.To;
+        var settled = Node.Now - Duration.FromSeconds(5);
+        Assert.True(end <= settled, $"{end} is after the settled time {settled}");
+        var width = Duration.FromMinutes(15).BclCompatibleTicks;
+        Assert.Equal(0, (end - open).BclCompatibleTicks % width);
+    }
+
     [Theory]
     [InlineData("""{"symbol":"AAPL","interval":"7m"}""", "interval", "7m")]
     [InlineData("""{"symbol":"AAPL"}""", "interval", "valid intervals")]
