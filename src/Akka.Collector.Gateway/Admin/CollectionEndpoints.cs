@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Akka.Collector.Gateway.Candles;
 using NodaTime.Extensions;
+using System.Text.Json.Serialization;
 
 namespace Akka.Collector.Gateway.Admin;
 
@@ -60,9 +61,12 @@ public static class CollectionEndpoints
     }
 
     private static async Task<IResult> AddSymbol(
-        SymbolBody body, ActorSystem system, IRequiredActor<QueueProxy> queue,
+        HttpRequest request, ActorSystem system, IRequiredActor<QueueProxy> queue,
         CancellationToken cancel)
     {
+        var (body, refusal) = await AdminBody.ReadAsync<SymbolBody>(request, cancel);
+        if (body is null)
+            return refusal!;
         if (!Symbol.TryParse(body.Symbol ?? "", out var symbol, out var error))
             return Bad("symbol", error);
 
@@ -103,9 +107,13 @@ public static class CollectionEndpoints
     }
 
     private static async Task<IResult> CollectNow(
-        CollectBody body, ActorSystem system, IRequiredActor<QueueProxy> queue,
+        HttpRequest request, ActorSystem system, IRequiredActor<QueueProxy> queue,
         TimeProvider clock, CancellationToken cancel)
     {
+        var (body, refusal) = await AdminBody.ReadAsync<CollectBody>(request, cancel);
+        if (body is null)
+            return refusal!;
+
         if (!BarInterval.TryParse(body.Interval, out var interval, out var intervalError))
             return Bad("interval", intervalError);
 
@@ -215,5 +223,9 @@ public static class CollectionEndpoints
 
     public sealed record SymbolBody(string? Symbol);
 
-    public sealed record CollectBody(string? Symbol, string? Interval, string? From, string? To);
+    public sealed record CollectBody(
+        string? Symbol,
+        string? Interval,
+        [property: JsonConverter(typeof(TextOrNumberConverter))] string? From,
+        [property: JsonConverter(typeof(TextOrNumberConverter))] string? To);
 }

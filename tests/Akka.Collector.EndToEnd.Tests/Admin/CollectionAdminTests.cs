@@ -97,6 +97,10 @@ public sealed class CollectionAdminTests(AdminNode fixture) : IClassFixture<Admi
         "\"to\":\"2026-12-02T14:00Z\"}", "to", "not after from")]
     [InlineData("""{"symbol":"AAPL","interval":"5m","from":"2027-01-04T15:00Z"}""", "from",
         "not before now")]
+    [InlineData("{\"symbol\":\"AAPL\",\"interval\":\"5m", "body", "not the JSON")]
+    [InlineData("""{"symbol":123,"interval":"5m"}""", "body", "$.symbol")]
+    [InlineData("""{"symbol":"AAPL","interval":"5m","from":true}""", "body", "$.from")]
+    [InlineData("null", "body", "not null")]
     public async Task Collect_now_with_bad_input_is_a_400_naming_the_parameter(
         string body, string parameter, string detail)
     {
@@ -106,6 +110,28 @@ public sealed class CollectionAdminTests(AdminNode fixture) : IClassFixture<Admi
 
         // assert
         AssertBadParameter(answer, parameter, detail);
+    }
+
+    [Fact]
+    public async Task Collect_now_takes_epoch_ms_as_a_number_as_well_as_a_string()
+    {
+        // arrange: Tuesday 2026-12-01 09:30 to 10:00 ET in epoch ms
+        var from = Et.At(2026, 12, 1, 9, 30);
+        var to = Et.At(2026, 12, 1, 10, 0);
+
+        // act
+        var answer = await AdminHttp.PostAsync(Node.Http, $"{Admin}/collect", AdminNode.Token,
+            "{\"symbol\":\"SPY\",\"interval\":\"30m\"," +
+            $"\"from\":{from.ToUnixTimeMilliseconds()}," +
+            $"\"to\":\"{to.ToUnixTimeMilliseconds()}\"}}");
+        var added = await Node.Events.WaitAsync<QueueProtocol.WorkAdded>(
+            w => w.Item.Symbol == Symbol.Parse("SPY") && w.Item.Interval == BarInterval.M30
+                 && w.Item.Kinds.HasFlag(WorkKinds.Forced),
+            "the forced SPY collection queued");
+
+        // assert
+        Assert.True(answer.Status == 202, answer.ToString());
+        Assert.Equal(new Domain.Alignment.TimeRange(from, to), added.Item.Range);
     }
 
     [Fact]
