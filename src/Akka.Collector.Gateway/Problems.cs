@@ -58,13 +58,14 @@ public static class Problems
         statusCode: StatusCodes.Status404NotFound,
         extensions: new Dictionary<string, object?> { ["symbol"] = request.Symbol.Value });
 
-    public static IResult OnboardingCapped(CandleRequest request, TimeSpan retryAfter)
+    public static IResult OnboardingCapped(
+        CandleRequest request, TimeSpan retryAfter, string? why)
     {
         var seconds = Seconds(retryAfter);
         return new RetryAfterResult(seconds, Results.Problem(
-            title: "Too many new symbols at once",
-            detail: $"{request.Symbol} is not collected yet, and new symbols are being " +
-                    $"added as fast as the vendor budget allows; retry in {seconds} s",
+            title: "Too many new symbols",
+            detail: $"{request.Symbol} is not collected yet: " +
+                    $"{why ?? "too many new symbols are being added"}; retry in {seconds} s",
             statusCode: StatusCodes.Status429TooManyRequests));
     }
 

@@ -177,10 +177,10 @@ public sealed class CollectionQueue : ReceivePersistentActor, IWithTimers
 
         if (!_state.Onboardings.ContainsKey(ask.Symbol))
         {
-            if (!ask.Forced && CapFor(ask.Client, now) is { } retryAfter)
+            if (!ask.Forced && CapFor(ask.Client, now) is { } cap)
             {
-                Sender.Tell(new OnboardState(ask.Symbol, OnboardOutcome.Capped, retryAfter,
-                    "too many new symbols are being onboarded; ask again later"));
+                Sender.Tell(new OnboardState(
+                    ask.Symbol, OnboardOutcome.Capped, cap.RetryAfter, cap.Why));
                 return;
             }
 
@@ -208,11 +208,17 @@ public sealed class CollectionQueue : ReceivePersistentActor, IWithTimers
         return null;
     }
 
-    private TimeSpan? CapFor(string client, Instant now)
+    // Which cap holds, said so that the client (and its operator) knows which one to wait
+    // for or raise.
+    private (TimeSpan RetryAfter, string Why)? CapFor(string client, Instant now)
     {
         var charted = _state.Onboardings.Count(o => !_byOperator.Contains(o.Key));
         if (charted >= _settings.MaxOnboarding)
-            return _clock.ToRealTime(_settings.RetryDelay);
+        {
+            return (_clock.ToRealTime(_settings.RetryDelay),
+                $"{charted} new symbols are being added for charts at once, the most " +
+                "collector.onboarding.max-in-progress allows");
+        }
 
         var window = Duration.FromTimeSpan(_settings.ClientWindow);
         var started = _byClient.TryGetValue(client, out var times) ? times : new Queue<Instant>();
@@ -223,7 +229,10 @@ public sealed class CollectionQueue : ReceivePersistentActor, IWithTimers
         if (started.Count < _settings.PerClient)
             return null;
 
-        return _clock.ToRealTime((started.Peek() + window - now).ToTimeSpan());
+        return (_clock.ToRealTime((started.Peek() + window - now).ToTimeSpan()),
+            $"this client has added {started.Count} new symbols in the last " +
+            $"{DurationText.Of(_settings.ClientWindow)}, the most " +
+            "collector.onboarding.per-client allows");
     }
 
     private void BeginOnboarding(Onboard ask, Instant now)

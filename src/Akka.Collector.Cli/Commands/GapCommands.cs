@@ -19,9 +19,12 @@ public static class GapCommands
 
     private static void Render(IAnsiConsole console, JsonElement answer)
     {
-        console.Line($"oldest open gap: {answer.Text("oldestGapAgeSeconds")} s");
-
+        // With no open gap the API's age is 0, which read as a gap found this instant.
         var open = answer.Items("open").ToList();
+        console.Line(open.Count == 0
+            ? "oldest open gap: none"
+            : $"oldest open gap: {answer.Text("oldestGapAgeSeconds")} s");
+
         if (open.Count == 0)
         {
             console.Line("open: none");

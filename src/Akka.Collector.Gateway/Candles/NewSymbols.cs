@@ -57,7 +57,7 @@ internal static class NewSymbols
             OnboardOutcome.InUniverse or OnboardOutcome.Ready => null,
             OnboardOutcome.Unknown => Problems.UnknownSymbol(request, state.Detail),
             OnboardOutcome.Capped => Problems.OnboardingCapped(
-                request, state.RetryAfter ?? TimeSpan.FromSeconds(60)),
+                request, state.RetryAfter ?? TimeSpan.FromSeconds(60), state.Detail),
             OnboardOutcome.Failed => VendorFault(request, state.Detail),
             _ => Problems.Onboarding(
                 request, http, state.RetryAfter ?? TimeSpan.FromSeconds(2), state.Detail),

@@ -75,6 +75,11 @@ public sealed class OnboardingTests
         Assert.NotNull(retryAfter);
         Assert.InRange(retryAfter.Value, TimeSpan.FromMinutes(59), TimeSpan.FromHours(1));
         Assert.DoesNotContain(Symbol.Parse("OTHER"), await node.UniverseAsync());
+
+        // and says which cap holds (it once blamed a vendor budget that was not set)
+        var detail = second.Body.GetProperty("detail").GetString();
+        Assert.Contains("this client has added 1 new symbols in the last 1 h", detail);
+        Assert.Contains("collector.onboarding.per-client", detail);
     }
 
     [Fact]
