@@ -211,12 +211,7 @@ public sealed class UpstreamBatcherWireSpecs()
                 await request.Permits.AcquireAsync(cancel);
                 if (_fetchesOut.AddOrUpdate(symbol, 1, (_, n) => n + 1) == 1)
                 {
-                    var fetches = _fetchesOut.Count(kv => kv.Value > 0);
-                    int seen;
-                    while ((seen = Volatile.Read(ref _most)) < fetches
-                           && Interlocked.CompareExchange(ref _most, fetches, seen) != seen)
-                    {
-                    }
+                    InterlockedMax(ref _most, _fetchesOut.Count(kv => kv.Value > 0));
                 }
 
                 _onWire.Writer.TryWrite(name);
@@ -302,14 +297,15 @@ public sealed class UpstreamBatcherWireSpecs()
 
         private TaskCompletionSource Gate(string name) => _gates.GetOrAdd(
             name, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
+    }
 
-        private static void InterlockedMax(ref int target, int value)
+    // The most of something seen at once, kept by the vendors' concurrent requests.
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int seen;
+        while ((seen = Volatile.Read(ref target)) < value
+               && Interlocked.CompareExchange(ref target, value, seen) != seen)
         {
-            int seen;
-            while ((seen = Volatile.Read(ref target)) < value
-                   && Interlocked.CompareExchange(ref target, value, seen) != seen)
-            {
-            }
         }
     }
 }
